@@ -1,0 +1,80 @@
+"""The clinic's own details, read from clinic.yml.
+
+One file a clinic edits once: every place that shows the clinic's name, phone
+or address (header, footer, contact blocks, PDF cover, structured data) reads
+the `Clinic` built here, so changing a value changes it everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kit.yamlfile import YamlDocument, load_yaml
+
+REQUIRED = ("name", "logo", "phone", "email", "address", "website")
+OPTIONAL = ("booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role")
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """What patients need to reach the clinic, and who reviews its pages."""
+
+    name: str
+    logo: str
+    phone: str
+    email: str
+    address: list[str]
+    website: str
+    booking_url: str = ""
+    opening_hours: str = ""
+    out_of_hours: str = ""
+    emergency: str = ""
+    reviewer_role: str = "Clinical lead"
+    source: Path = field(default=Path("clinic.yml"), compare=False)
+
+    @property
+    def phone_link(self) -> str:
+        """The phone number as a `tel:` link phones can dial."""
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain values for templates (`config.extra.clinic`)."""
+        values = {name: getattr(self, name) for name in (*REQUIRED, *OPTIONAL)}
+        values["phone_link"] = self.phone_link
+        return values
+
+
+def load_clinic(path: Path) -> Clinic:
+    """Read and check clinic.yml; a wrong or missing value stops the build."""
+    document = load_yaml(path)
+    data = document.data
+    if not isinstance(data, dict):
+        raise document.error((), "clinic.yml must be a list of `name: value` lines", "Compare it with the example in the README")
+    _reject_unknown_keys(document)
+    for key in REQUIRED:
+        if key not in data or data[key] in (None, "", []):
+            raise document.error((), f"The clinic's `{key}` is missing", f"Add a line `{key}: ...` to clinic.yml")
+    address = data["address"]
+    if isinstance(address, str):
+        address = [address]
+    if not isinstance(address, list) or not all(isinstance(line, str) for line in address):
+        raise document.error(("address",), "`address` must be a list of lines", "Write each line of the address as `  - ...`")
+    values = {key: _text(document, key) for key in (*REQUIRED, *OPTIONAL) if key in data and key != "address"}
+    return Clinic(address=address, source=path, **values)
+
+
+def _reject_unknown_keys(document: YamlDocument) -> None:
+    known = set(REQUIRED) | set(OPTIONAL)
+    for key in document.data:
+        if key not in known:
+            raise document.error(
+                (key,), f"`{key}` is not a clinic detail this kit knows", "Check its spelling; the known details are: " + ", ".join(sorted(known))
+            )
+
+
+def _text(document: YamlDocument, key: str) -> str:
+    value = document.data[key]
+    if isinstance(value, (dict, list)):
+        raise document.error((key,), f"`{key}` must be a single line of text", "Put the value on the same line, after the colon")
+    return "" if value is None else str(value).strip()

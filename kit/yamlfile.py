@@ -1,0 +1,87 @@
+"""Reading the clinic's YAML data files with positions for every value.
+
+PyYAML's plain `safe_load` forgets where a value came from, so a wrong value in
+clinic.yml or terminology.yml could only be reported by name. Composing the
+node tree first keeps each value's line and column for the error message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kit.messages import StopBuild, located
+
+KeyPath = tuple[Any, ...]
+_SCALARS = yaml.SafeLoader("")  # turns scalar nodes into str, int, bool, date
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A YAML file's plain data plus the position of every key and item."""
+
+    path: Path
+    data: Any
+    positions: dict[KeyPath, tuple[int, int]]
+
+    def where(self, *key_path: Any) -> tuple[int, int]:
+        """Line and column (1-based) of a value, or of its nearest parent."""
+        path = tuple(key_path)
+        while path and path not in self.positions:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def error(self, key_path: KeyPath, problem: str, advice: str) -> StopBuild:
+        """A build-stopping error pointing at one value of this file."""
+        line, column = self.where(*key_path)
+        return StopBuild(located(self.path, line, column, problem, advice))
+
+
+def load_yaml(path: Path) -> YamlDocument:
+    """Parse a YAML file, turning every failure into an editor's message."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StopBuild(located(path, 1, 1, "This file is missing", "Restore it from the repository")) from None
+    except UnicodeDecodeError as err:
+        line, column = _position_of_byte(path.read_bytes(), err.start)
+        raise StopBuild(
+            located(path, line, column, "This file is not UTF-8 text", "Save it as UTF-8 in your editor")
+        ) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = f"The YAML is not valid ({err.problem or err.context})"
+        raise StopBuild(
+            located(path, line, column, problem, "Check the indentation and the quotes around values on this line")
+        ) from None
+    positions: dict[KeyPath, tuple[int, int]] = {}
+    data = _to_python(node, (), positions) if node is not None else None
+    return YamlDocument(path=path, data=data, positions=positions)
+
+
+def _to_python(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, tuple[int, int]]) -> Any:
+    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = _SCALARS.construct_object(key_node)
+            result[key] = _to_python(value_node, (*path, key), positions)
+            positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, (*path, index), positions) for index, item in enumerate(node.value)]
+    return _SCALARS.construct_object(node)
+
+
+def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column of a byte offset, for encoding errors."""
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
