@@ -1,0 +1,1 @@
+"""Benchmarks for `make bench`: numbers and ratios, printed, never asserted."""

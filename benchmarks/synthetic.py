@@ -1,0 +1,55 @@
+"""Synthetic sites of N pages made from the clinic's real pages, for benchmarks.
+
+Each synthetic page is a copy of one real page (cycled in nav order) with a
+unique title, so a build of 1000 pages has the real mix of prose, lists and
+admonitions. With `typos=True`, every tenth page gets the source text's known
+mistakes, so the wording check has real work to report.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_PAGES = ["index.md", "benefits.md", "how-it-works.md", "who-it-suits.md", "side-effects-and-risks.md", "aftercare.md"]
+INJECTED_TYPOS = ("adapouts", "micronelean shooting", "the derma")
+
+
+def make_synthetic_site(dest: Path, pages: int, typos: bool = False) -> Path:
+    """Write a project folder at `dest` with `pages` pages; returns its mkdocs.yml."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    docs = dest / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    for data_file in ("clinic.yml", "terminology.yml"):
+        if (ROOT / data_file).exists():
+            shutil.copy(ROOT / data_file, dest / data_file)
+    if (ROOT / "overrides").exists():
+        shutil.copytree(ROOT / "overrides", dest / "overrides")
+    nav = []
+    for number in range(pages):
+        real = REAL_PAGES[number % len(REAL_PAGES)]
+        text = (ROOT / "docs" / real).read_text(encoding="utf-8")
+        text = text.replace("\n# ", f"\n# {number + 1}. ", 1)
+        text = _drop_site_links(text)
+        if typos and number % 10 == 9:
+            text += "\n\nThis extra paragraph adapouts to the micronelean shooting and the derma.\n"
+        name = f"page-{number + 1:04d}.md" if number else "index.md"
+        (docs / name).write_text(text, encoding="utf-8")
+        nav.append({f"Page {number + 1}": name})
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["nav"] = nav
+    config["hooks"] = [str(ROOT / "hooks.py")]
+    config_file = dest / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+def _drop_site_links(text: str) -> str:
+    """Links between the real pages would point nowhere in a synthetic site."""
+    import re
+
+    return re.sub(r"\[([^\]]+)\]\([a-z-]+\.md(#[^)]*)?\)", r"\1", text)

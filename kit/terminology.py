@@ -1,0 +1,132 @@
+"""The clinic's terminology file: preferred terms, variants to avoid, accepted words.
+
+Rules live in terminology.yml as data, apart from the engine that applies them
+(the way Vale keeps its styles apart from its checker), so a clinic adds a term
+by editing that file only. This module reads and checks the file; a mistake in
+it stops the build with the line to fix, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kit.yamlfile import YamlDocument, load_yaml
+
+LEVELS = ("error", "warning", "suggestion")
+TOP_LEVEL_KEYS = ("accepted_words", "spelling", "terms")
+TERM_KEYS = ("term", "definition", "avoid")
+AVOID_KEYS = ("phrase", "reason", "level")
+SPELLING_KEYS = ("level",)
+
+
+@dataclass(frozen=True)
+class AvoidRule:
+    """A variant the clinic does not want on its pages, and what to write instead."""
+
+    phrase: str
+    preferred: str
+    reason: str
+    level: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """One of the clinic's terms, with its glossary definition (may be empty)."""
+
+    term: str
+    definition: str
+    avoid: tuple[AvoidRule, ...]
+
+
+@dataclass(frozen=True)
+class Terminology:
+    """Everything terminology.yml says, checked."""
+
+    terms: tuple[Term, ...]
+    accepted_words: frozenset[str]
+    spelling_level: str
+    source: Path
+
+    @property
+    def avoid_rules(self) -> tuple[AvoidRule, ...]:
+        return tuple(rule for term in self.terms for rule in term.avoid)
+
+    @property
+    def glossary(self) -> tuple[Term, ...]:
+        """Terms with a definition, alphabetically, as the glossary page lists them."""
+        return tuple(sorted((t for t in self.terms if t.definition), key=lambda t: t.term.lower()))
+
+
+def load_terminology(path: Path) -> Terminology:
+    """Read and check terminology.yml."""
+    document = load_yaml(path)
+    data = document.data if document.data is not None else {}
+    _require_mapping(document, (), data, "The terminology file", TOP_LEVEL_KEYS)
+    spelling = data.get("spelling") or {}
+    _require_mapping(document, ("spelling",), spelling, "`spelling`", SPELLING_KEYS)
+    return Terminology(
+        terms=tuple(_read_term(document, index, entry) for index, entry in enumerate(_list(document, ("terms",), data))),
+        accepted_words=frozenset(_read_words(document, data)),
+        spelling_level=_read_level(document, ("spelling", "level"), spelling.get("level", "error")),
+        source=path,
+    )
+
+
+def _read_term(document: YamlDocument, index: int, entry: object) -> Term:
+    where = ("terms", index)
+    _require_mapping(document, where, entry, "Each entry under `terms`", TERM_KEYS)
+    assert isinstance(entry, dict)
+    term = entry.get("term")
+    if not isinstance(term, str) or not term.strip():
+        raise document.error(where, "This rule has no preferred term", "Add `term: <the word the clinic prefers>` to it")
+    avoid = tuple(
+        _read_avoid(document, (*where, "avoid", number), term.strip(), item)
+        for number, item in enumerate(_list(document, (*where, "avoid"), entry))
+    )
+    definition = entry.get("definition") or ""
+    if not isinstance(definition, str):
+        raise document.error((*where, "definition"), "A definition must be text", "Write it as one sentence after `definition:`")
+    return Term(term=term.strip(), definition=" ".join(definition.split()), avoid=avoid)
+
+
+def _read_avoid(document: YamlDocument, where: tuple, preferred: str, item: object) -> AvoidRule:
+    if isinstance(item, str):
+        item = {"phrase": item}
+    _require_mapping(document, where, item, "Each entry under `avoid`", AVOID_KEYS)
+    assert isinstance(item, dict)
+    phrase = item.get("phrase")
+    if not isinstance(phrase, str) or not phrase.strip():
+        raise document.error(where, "This variant has no phrase", "Add `phrase: <the wording to avoid>`")
+    reason = item.get("reason") or f'The clinic writes "{preferred}".'
+    level = _read_level(document, (*where, "level"), item.get("level", "warning"))
+    return AvoidRule(phrase=" ".join(phrase.split()), preferred=preferred, reason=str(reason).strip(), level=level)
+
+
+def _read_level(document: YamlDocument, where: tuple, level: object) -> str:
+    if level not in LEVELS:
+        raise document.error(where, f"`{level}` is not a level", "Use one of: " + ", ".join(LEVELS))
+    return str(level)
+
+
+def _read_words(document: YamlDocument, data: dict) -> list[str]:
+    words = _list(document, ("accepted_words",), data)
+    for index, word in enumerate(words):
+        if not isinstance(word, str) or not word.strip():
+            raise document.error(("accepted_words", index), "An accepted word must be text", "Write one word per `- ` line")
+    return [word.strip() for word in words]
+
+
+def _list(document: YamlDocument, where: tuple, data: dict) -> list:
+    value = data.get(where[-1]) or []
+    if not isinstance(value, list):
+        raise document.error(where, f"`{where[-1]}` must be a list", "Start each item on its own line with `- `")
+    return value
+
+
+def _require_mapping(document: YamlDocument, where: tuple, value: object, what: str, keys: tuple[str, ...]) -> None:
+    if not isinstance(value, dict):
+        raise document.error(where, f"{what} must be `key: value` lines", "Compare it with the entries above and below it")
+    for key in value:
+        if key not in keys:
+            raise document.error((*where, key), f"`{key}` is not a key this file knows", "Use one of: " + ", ".join(keys))
