@@ -18,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SOURCE_TEXT = ROOT.parent / "shared" / "source-material" / "microneedling.txt"
+SOURCE_TEXT = ROOT / "source" / "microneedling.txt"  # the clinic's original, unchanged
 NAV_PAGES = {
     "index.md": "Overview",
     "benefits.md": "Benefits",
