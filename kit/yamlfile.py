@@ -54,15 +54,22 @@ def load_yaml(path: Path) -> YamlDocument:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        mark = _where_the_mistake_is(err)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = f"The YAML is not valid ({err.problem or err.context})"
+        problem = f"The YAML is not valid ({'; '.join(filter(None, (err.context, err.problem)))})"
         raise StopBuild(
             located(path, line, column, problem, "Check the indentation and the quotes around values on this line")
         ) from None
     positions: dict[KeyPath, tuple[int, int]] = {}
     data = _to_python(node, (), positions) if node is not None else None
     return YamlDocument(path=path, data=data, positions=positions)
+
+
+def _where_the_mistake_is(err: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """An unclosed quote or bracket is found only at the end of the file: point at where it opened."""
+    if err.problem and "end of stream" in err.problem and err.context_mark:
+        return err.context_mark
+    return err.problem_mark or err.context_mark
 
 
 def _to_python(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, tuple[int, int]]) -> Any:

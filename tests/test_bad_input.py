@@ -1,0 +1,61 @@
+"""Bad input stops the build with a message an editor can act on, and publishes nothing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, FixtureSite
+
+
+def test_a_page_that_is_not_utf8_stops_the_build_naming_its_line_and_column(fixture_site: FixtureSite) -> None:
+    (fixture_site.root / "docs" / "index.md").write_bytes(b"# Welcome\n\nCaf\xe9 opening hours.\n")
+    build = fixture_site.build()
+    assert build.returncode != 0
+    assert "docs/index.md:3:4: This page is not UTF-8 text" in build.output
+    assert "Re-save the page as UTF-8" in build.output
+    assert "Traceback" not in build.output
+
+
+def test_a_broken_clinic_file_stops_the_build_naming_its_line(fixture_site: FixtureSite) -> None:
+    fixture_site.write("clinic.yml", 'name: Example Skin Clinic\nphone: "+1 555\n')
+    build = fixture_site.build()
+    assert build.returncode != 0
+    assert "clinic.yml:2:" in build.output and "The YAML is not valid" in build.output
+    assert "Traceback" not in build.output
+
+
+def test_an_unknown_clinic_detail_is_named_with_its_line(fixture_site: FixtureSite) -> None:
+    text = (fixture_site.root / "clinic.yml").read_text(encoding="utf-8")
+    fixture_site.write("clinic.yml", text + "fax: 555 0100\n")
+    build = fixture_site.build()
+    assert build.returncode != 0
+    line = len(text.splitlines()) + 1
+    assert f"clinic.yml:{line}:1: `fax` is not a clinic detail this kit knows" in build.output
+
+
+def project_copy(destination: Path) -> Path:
+    """The repository's tracked files, as a fresh clone would have them."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in tracked:
+        target = destination / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
+    return destination
+
+
+def test_a_failed_make_build_leaves_the_last_good_site_in_place(tmp_path: Path) -> None:
+    project = project_copy(tmp_path / "project")
+    published = project / "site" / "index.html"
+    published.parent.mkdir()
+    published.write_text("the last good build", encoding="utf-8")
+    (project / "docs" / "benefits.md").write_bytes(b"# Benefits\n\n\xff\n")
+    venv = Path(sys.executable).parent.parent
+    result = subprocess.run(
+        ["make", "build", f"VENV={venv}"], cwd=project, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode != 0
+    assert "docs/benefits.md:3:1: This page is not UTF-8 text" in result.stdout + result.stderr
+    assert published.read_text(encoding="utf-8") == "the last good build"
