@@ -43,9 +43,9 @@ def contact_block(clinic: Clinic) -> str:
     rows.append(f'<li>Website: <a href="{escape(clinic.website)}">{escape(clinic.website)}</a></li>')
     notes = [f"<p>{escape(text)}</p>" for text in (clinic.out_of_hours, clinic.emergency) if text]
     return (
-        '<aside class="clinic-contact" aria-labelledby="clinic-contact-title">\n'
+        '<section class="clinic-contact" aria-labelledby="clinic-contact-title">\n'
         f'<h2 id="clinic-contact-title">Contact {escape(clinic.name)}</h2>\n'
-        "<ul>\n" + "\n".join(rows) + "\n</ul>\n" + "\n".join(notes) + "\n</aside>"
+        "<ul>\n" + "\n".join(rows) + "\n</ul>\n" + "\n".join(notes) + "\n</section>"
     )
 
 
