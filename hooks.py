@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         clinic=clinic,
         terminology=load_terminology(project_file(config, "terminology.yml")),
         today=review.today(),
-        table=readability.ReadabilityTable(readability.max_grade_from(config.extra)),
+        table=readability.ReadabilityTable(readability.max_grade_from(config.extra, Path(config.config_file_path))),
     )
     return config
 

@@ -74,14 +74,21 @@ class ReadabilityTable:
         return lines
 
 
-def max_grade_from(extra: dict) -> float:
+def max_grade_from(extra: dict, config_file: Path) -> float:
     """The highest grade allowed, from `extra: readability: key_points_max_grade:` in mkdocs.yml."""
     settings = extra.get("readability") or {}
     value = settings.get("key_points_max_grade", DEFAULT_MAX_GRADE) if isinstance(settings, dict) else None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1 <= value <= 20:
+        lines = config_file.read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, start=1) if "key_points_max_grade" in text), 1)
         raise StopBuild(
-            "mkdocs.yml: `extra: readability: key_points_max_grade` must be a number from 1 to 20 "
-            f"(found {value!r}). Write a school grade such as 8."
+            located(
+                config_file,
+                line,
+                1,
+                f"`key_points_max_grade` must be a school grade from 1 to 20, not {value!r}",
+                "Write a number such as 8 under `extra: readability:`",
+            )
         )
     return float(value)
 

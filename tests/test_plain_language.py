@@ -111,3 +111,12 @@ def test_every_page_says_it_does_not_replace_the_patients_clinician(real_site: B
         disclaimer = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("article .clinic-disclaimer")
         assert disclaimer is not None, html_file
         assert "does not replace advice from your own clinician" in normalize(disclaimer.get_text(" "))
+
+
+def test_a_grade_limit_that_is_not_a_number_stops_the_build_at_its_line(fixture_site: FixtureSite) -> None:
+    config = fixture_site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra:\n  readability:\n    key_points_max_grade: eight\n", encoding="utf-8")
+    build = fixture_site.build()
+    assert build.returncode != 0
+    line = config.read_text(encoding="utf-8").splitlines().index("    key_points_max_grade: eight") + 1
+    assert f"mkdocs.yml:{line}:1: `key_points_max_grade` must be a school grade from 1 to 20, not 'eight'" in build.output, build.output
