@@ -13,13 +13,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kit import glossary, readability, review
 from kit.clinic import Clinic, load_clinic
 from kit.frontmatter import read_front_matter
-from kit.messages import StopBuild, located
 from kit.pagefoot import page_foot
 from kit.pages import check_pages_are_utf8
 from kit.structured_data import medical_web_page, script_json
@@ -68,17 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Refuse pages MkDocs would crash on, and add the glossary page."""
     check_pages_are_utf8(files)
-    if state.terminology.glossary:
-        if files.get_file_from_path(glossary.GLOSSARY_FILE):
-            raise StopBuild(
-                located(
-                    Path(config.docs_dir) / glossary.GLOSSARY_FILE, 1, 1,
-                    "The kit makes the glossary page from terminology.yml, so this file is in its way",
-                    "Move its definitions into terminology.yml and delete this file",
-                )
-            )
-        content = glossary.glossary_markdown(state.terminology.glossary)
-        files.append(File.generated(config, glossary.GLOSSARY_FILE, content=content))
+    glossary.add_glossary_page(files, config, state.terminology.glossary)
     return files
 
 
@@ -95,7 +84,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         review_log.warning(message)
     if page_review is not None and not page_review.reviewer_named:
         state.unnamed_reviewer_pages.append(page.file.src_uri)
-    for message in readability.page_warnings(path, source, state.table.max_grade)[1]:
+    for message in readability.page_warnings(path, source, state.table.max_grade):
         readability_log.warning(message)
     return markdown
 

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 from html import escape
+from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from kit.messages import StopBuild, located
 from kit.terminology import Term
 
 GLOSSARY_FILE = "glossary.md"
@@ -27,6 +32,23 @@ _SKIP_CLASSES = {"admonition-title", "abstract", "glossary-term", "headerlink"}
 def slug(term: str) -> str:
     """The glossary entry's anchor: `hyaluronic acid` -> `hyaluronic-acid`."""
     return re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...]) -> None:
+    """Add the generated glossary page; a hand-made one would silently lose to it."""
+    if not terms:
+        return
+    if files.get_file_from_path(GLOSSARY_FILE):
+        raise StopBuild(
+            located(
+                Path(config.docs_dir) / GLOSSARY_FILE,
+                1,
+                1,
+                "The kit makes the glossary page from terminology.yml, so this file is in its way",
+                "Move its definitions into terminology.yml and delete this file",
+            )
+        )
+    files.append(File.generated(config, GLOSSARY_FILE, content=glossary_markdown(terms)))
 
 
 def glossary_markdown(terms: tuple[Term, ...]) -> str:

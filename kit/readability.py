@@ -133,8 +133,8 @@ def checklist_steps(source: str) -> list[Passage]:
     return steps
 
 
-def page_warnings(path: Path, source: str, max_grade: float) -> tuple[KeyPoints | None, list[str]]:
-    """The page's Key points, and warnings where its plain-language promises are broken."""
+def page_warnings(path: Path, source: str, max_grade: float) -> list[str]:
+    """Warnings where the page breaks its plain-language promises."""
     key_points = find_key_points(source)
     warnings = []
     if key_points is None:
@@ -168,7 +168,7 @@ def page_warnings(path: Path, source: str, max_grade: float) -> tuple[KeyPoints 
                     "Write it as one short instruction that starts with a verb",
                 )
             )
-    return key_points, warnings
+    return warnings
 
 
 def _indented_bullets(lines: list[str], title_line: int) -> list[Passage]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
-from conftest import NAV_PAGES, ROOT, Build
+from conftest import NAV_PAGES, ROOT, Build, FixtureSite
 from textutil import normalize
-
-import yaml
 
 TERMS = {
     entry["term"]: " ".join(entry["definition"].split())
@@ -112,3 +111,10 @@ def test_a_definition_shows_on_hover_and_keyboard_focus_and_hides_with_escape(re
             assert page.locator("#glossary-tip-elastin").is_visible()
         finally:
             browser.close()
+
+
+def test_a_hand_made_glossary_page_is_refused_with_what_to_do(fixture_site: FixtureSite) -> None:
+    fixture_site.write("docs/glossary.md", "# Glossary\n\nMy own list.\n")
+    build = fixture_site.build()
+    assert build.returncode != 0
+    assert "docs/glossary.md:1:1: The kit makes the glossary page from terminology.yml, so this file is in its way" in build.output, build.output
