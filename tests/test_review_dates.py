@@ -25,6 +25,15 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def build_after_editing(site: FixtureSite, old: str, new: str, *args: str) -> Build:
+    """Build the fixture site after an editor's change to its page."""
+    page = site.root / "docs" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return site.build(*args)
+
+
 def url_of(source: str) -> str:
     return "" if source == "index.md" else source.removesuffix(".md")
 
@@ -90,9 +99,7 @@ def test_a_page_without_review_data_warns_and_stops_the_strict_build(fixture_sit
 
 
 def test_a_page_missing_only_its_next_review_is_told_which_field_to_add(fixture_site: FixtureSite) -> None:
-    page = fixture_site.root / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("next_review: 2027-11-01\n", ""), encoding="utf-8")
-    build = fixture_site.build("--strict")
+    build = build_after_editing(fixture_site, "next_review: 2027-11-01\n", "", "--strict")
     assert build.returncode != 0
     assert "docs/index.md:1:1: This health page has no review data (`next_review` missing)" in build.output, build.output
 
@@ -106,26 +113,20 @@ def test_a_page_missing_only_its_next_review_is_told_which_field_to_add(fixture_
     ],
 )
 def test_a_malformed_review_date_stops_the_build_naming_page_line_and_field(fixture_site: FixtureSite, line: str, expected: str) -> None:
-    page = fixture_site.root / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("reviewed: 2026-11-01", line), encoding="utf-8")
-    build = fixture_site.build()  # not even a lenient build publishes a wrong date
+    build = build_after_editing(fixture_site, "reviewed: 2026-11-01", line)  # not even a lenient build publishes a wrong date
     assert build.returncode != 0
     assert expected in build.output, build.output
     assert "Traceback" not in build.output
 
 
 def test_front_matter_mkdocs_would_silently_ignore_stops_the_build_with_its_line(fixture_site: FixtureSite) -> None:
-    page = fixture_site.root / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("next_review: 2027-11-01", "next_review: 2027-11-01\ntitle: Aftercare: the basics"), encoding="utf-8")
-    build = fixture_site.build()
+    build = build_after_editing(fixture_site, "next_review: 2027-11-01", "next_review: 2027-11-01\ntitle: Aftercare: the basics")
     assert build.returncode != 0
     assert "docs/index.md:4:17: The page's front matter (the lines between the two `---`) is not valid YAML" in build.output, build.output
     assert "put quotes around values that contain a colon" in build.output
 
 
 def test_a_next_review_before_the_review_date_stops_the_build(fixture_site: FixtureSite) -> None:
-    page = fixture_site.root / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("next_review: 2027-11-01", "next_review: 2025-11-01"), encoding="utf-8")
-    build = fixture_site.build()
+    build = build_after_editing(fixture_site, "next_review: 2027-11-01", "next_review: 2025-11-01")
     assert build.returncode != 0
     assert "docs/index.md:3:14: `next_review` (2025-11-01) is not after `reviewed` (2026-11-01)" in build.output, build.output
