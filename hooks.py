@@ -7,14 +7,40 @@ This file is the switchboard: each event hands its work to a small module in
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from kit.clinic import load_clinic
+from kit import glossary, readability, review
+from kit.clinic import Clinic, load_clinic
+from kit.frontmatter import read_front_matter
+from kit.pagefoot import page_foot
 from kit.pages import check_pages_are_utf8
+from kit.structured_data import medical_web_page, script_json
+from kit.terminology import Terminology, load_terminology
 
+review_log = get_plugin_logger("review")
+readability_log = get_plugin_logger("readability")
+
+
+@dataclass
+class BuildState:
+    """What one build has read and measured; replaced in on_config on every rebuild."""
+
+    clinic: Clinic
+    terminology: Terminology
+    today: date
+    table: readability.ReadabilityTable
+    reviews: dict[str, review.Review | None] = field(default_factory=dict)
+    unnamed_reviewer_pages: list[str] = field(default_factory=list)
+
+
+state: BuildState
 
 
 def project_file(config: MkDocsConfig, name: str) -> Path:
@@ -23,19 +49,86 @@ def project_file(config: MkDocsConfig, name: str) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Read the clinic's details so every template and page can use them."""
+    """Read the clinic's details and terms so every template and page can use them."""
+    global state
     clinic = load_clinic(project_file(config, "clinic.yml"))
     config.extra["clinic"] = clinic.as_dict()
     config.copyright = f"© {clinic.name}"
+    config.theme["logo"] = clinic.logo
+    state = BuildState(
+        clinic=clinic,
+        terminology=load_terminology(project_file(config, "terminology.yml")),
+        today=review.today(),
+        table=readability.ReadabilityTable(readability.max_grade_from(config.extra, Path(config.config_file_path))),
+    )
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Refuse pages MkDocs would crash on, before anything is written."""
+    """Refuse pages MkDocs would crash on, and add the glossary page."""
     check_pages_are_utf8(files)
+    glossary.add_glossary_page(files, config, state.terminology.glossary)
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Check the page's front matter: review dates and plain-language Key points."""
+    path = Path(page.file.abs_src_path or Path(config.docs_dir) / page.file.src_uri)
+    source = page.file.content_string
+    front = read_front_matter(path, source)
+    page_review = review.read_review(front, state.clinic)
+    state.reviews[page.file.src_uri] = page_review
+    if not is_health_page(page):
+        return markdown
+    for message in review.review_problems(front, page_review, state.today):
+        review_log.warning(message)
+    if page_review is not None and not page_review.reviewer_named:
+        state.unnamed_reviewer_pages.append(page.file.src_uri)
+    for message in readability.page_warnings(path, source, state.table.max_grade):
+        readability_log.warning(message)
+    return markdown
+
+
+@event_priority(50)  # before print-site keeps each page's HTML for the PDF
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Measure the page, explain its terms, and close it with contact, review and disclaimer."""
+    page_review = state.reviews.get(page.file.src_uri)
+    if is_health_page(page):
+        state.table.rows.append(readability.measure(page.file.src_uri, html, page.file.content_string))
+        if glossary_file := files.get_file_from_path(glossary.GLOSSARY_FILE):
+            html = glossary.add_tooltips(html, state.terminology.glossary, glossary_file.url_relative_to(page.file))
+    page.meta["structured_data"] = script_json(
+        medical_web_page(
+            url=page.canonical_url or "",
+            title=page.title or "",
+            description=page.meta.get("description", ""),
+            review=page_review,
+            clinic=state.clinic,
+        )
+    )
+    return html + "\n" + page_foot(state.clinic, page_review, contact=page.meta.get("contact") is True)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Print the reading grades, and say which pages name no reviewer."""
+    for line in state.table.lines():
+        readability_log.info(line)
+    if state.unnamed_reviewer_pages:
+        review_log.info(
+            f"{len(state.unnamed_reviewer_pages)} page(s) name no `reviewer`, so they show "
+            f'"{review.placeholder_reviewer(state.clinic)}" (from clinic.yml): '
+            + ", ".join(sorted(state.unnamed_reviewer_pages))
+            + ". Add `reviewer: Name, Role` to a page's front matter once a named clinician has reviewed it."
+        )
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:
     """Rebuild the live preview when the clinic's data files change."""
     server.watch(str(project_file(config, "clinic.yml")))
+    server.watch(str(project_file(config, "terminology.yml")))
+
+
+def is_health_page(page: Page) -> bool:
+    """Every page gives health information unless its front matter says `health_page: false`."""
+    return page.meta.get("health_page") is not False
+

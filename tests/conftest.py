@@ -81,6 +81,27 @@ hooks:
 """
 
 
+# The fixture's "today" (kit/review.py reads CLINIC_KIT_TODAY, for tests only),
+# and a page that passes the kit's checks: reviewed, with a plain Key points box.
+FIXTURE_TODAY = "2026-11-24"
+FIXTURE_PAGE = """\
+---
+reviewed: 2026-11-01
+next_review: 2027-11-01
+---
+
+# Welcome
+
+!!! abstract "Key points"
+
+    - This is a test page.
+    - It has three short points.
+    - Each one is easy to read.
+
+The clinic's fixture page.
+"""
+
+
 @dataclass
 class FixtureSite:
     """A small site in a temporary folder, using the project's real hooks and data."""
@@ -94,7 +115,9 @@ class FixtureSite:
         return path
 
     def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
-        return run_mkdocs(self.root, self.root / "site", *args, env=env)
+        # "Today" is pinned so review dates give the same result on any day;
+        # a test sets CLINIC_KIT_TODAY itself to move it.
+        return run_mkdocs(self.root, self.root / "site", *args, env={"CLINIC_KIT_TODAY": FIXTURE_TODAY, **(env or {})})
 
 
 @pytest.fixture
@@ -107,5 +130,21 @@ def fixture_site(tmp_path: Path) -> FixtureSite:
             shutil.copy(ROOT / data_file, tmp_path / data_file)
     (tmp_path / "docs" / "assets").mkdir(parents=True)
     shutil.copy(DOCS / "assets" / "logo.svg", tmp_path / "docs" / "assets" / "logo.svg")
-    site.write("docs/index.md", "# Welcome\n\nThe clinic's fixture page.\n")
+    site.write("docs/index.md", FIXTURE_PAGE)
     return site
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> FixtureSite:
+    """The real site (pages, config, templates, data files) copied to change one thing.
+
+    It runs the project's real hooks.py, so a test can edit clinic.yml or a
+    page's front matter and see every place the build puts it.
+    """
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    for data_file in ("clinic.yml", "terminology.yml"):
+        shutil.copy(ROOT / data_file, tmp_path / data_file)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config.replace("  - hooks.py", f"  - {ROOT / 'hooks.py'}"), encoding="utf-8")
+    return FixtureSite(tmp_path)

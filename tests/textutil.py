@@ -21,6 +21,13 @@ def article_text(html: str) -> str:
     article = soup.select_one("article") or soup
     for permalink in article.select("a.headerlink"):
         permalink.decompose()
+    # Glossary tooltips show only on hover or focus, not in the running text.
+    for tooltip in article.select("[role=tooltip]"):
+        tooltip.decompose()
+    # A browser runs inline elements into their sentence ("dermis," not "dermis ,").
+    for inline in article.select("a, abbr, em, strong, span"):
+        inline.unwrap()
+    article.smooth()
     return normalize(article.get_text(" "))
 
 

@@ -1,0 +1,141 @@
+"""The glossary page, and the definition shown where a term is first used.
+
+Both come from the definitions in terminology.yml, so a clinic explains a word
+once. On each page the first use of a term becomes a link to its glossary entry
+that shows the definition on hover and on keyboard focus; screen readers read
+it as the link's description (aria-describedby on a role="tooltip" element).
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from kit.messages import StopBuild, located
+from kit.terminology import Term
+
+GLOSSARY_FILE = "glossary.md"
+_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+_CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Where a term is left alone: titles, code, places already interactive, and the
+# Key points box, which must stay short and plain.
+_SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "button", "code", "kbd", "label", "pre", "script", "style", "summary", "svg", "textarea", "title"}
+_SKIP_CLASSES = {"admonition-title", "abstract", "glossary-term", "headerlink"}
+
+
+def slug(term: str) -> str:
+    """The glossary entry's anchor: `hyaluronic acid` -> `hyaluronic-acid`."""
+    return re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...]) -> None:
+    """Add the generated glossary page; a hand-made one would silently lose to it."""
+    if not terms:
+        return
+    if files.get_file_from_path(GLOSSARY_FILE):
+        raise StopBuild(
+            located(
+                Path(config.docs_dir) / GLOSSARY_FILE,
+                1,
+                1,
+                "The kit makes the glossary page from terminology.yml, so this file is in its way",
+                "Move its definitions into terminology.yml and delete this file",
+            )
+        )
+    files.append(File.generated(config, GLOSSARY_FILE, content=glossary_markdown(terms)))
+
+
+def glossary_markdown(terms: tuple[Term, ...]) -> str:
+    """The generated glossary page, one entry per defined term."""
+    entries = "\n".join(
+        f'<dt id="{slug(term.term)}">{escape(term.term)}</dt>\n<dd>{escape(term.definition)}</dd>' for term in terms
+    )
+    return (
+        "---\n"
+        "title: Glossary\n"
+        "description: What the medical and skincare words on this site mean, in plain words.\n"
+        "health_page: false\n"
+        "search:\n"
+        "  exclude: true\n"
+        "---\n\n"
+        "# Glossary\n\n"
+        "What the medical and skincare words on this site mean, in plain words.\n\n"
+        f'<dl class="glossary">\n{entries}\n</dl>\n'
+    )
+
+
+def add_tooltips(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
+    """Mark the first use of each defined term in the page's running text."""
+    patterns = {term.term: _pattern(term.term) for term in terms}
+    remaining = sorted(terms, key=lambda t: -len(t.term))  # "collagen induction therapy" before "collagen"
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag, skip) of every open element
+    position = 0
+    for match in _TAG.finditer(html):
+        text = html[position : match.start()]
+        skipping = any(skip for _, skip in stack)
+        out.append(text if skipping or not remaining else _mark(text, remaining, patterns, glossary_url))
+        tag = match.group(0)
+        out.append(tag)
+        _track(tag, stack)
+        position = match.end()
+    tail = html[position:]
+    out.append(tail if not remaining or any(s for _, s in stack) else _mark(tail, remaining, patterns, glossary_url))
+    return "".join(out)
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(word) for word in term.split())
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
+
+
+def _mark(text: str, remaining: list[Term], patterns: dict[str, re.Pattern[str]], glossary_url: str) -> str:
+    """Wrap the earliest not-yet-marked term in this text, then look further along."""
+    result = []
+    while remaining:
+        found = [(m.start(), -len(t.term), m, t) for t in remaining if (m := patterns[t.term].search(text))]
+        if not found:
+            break
+        _, _, match, term = min(found, key=lambda item: item[:2])
+        result.append(text[: match.start()])
+        result.append(_tooltip(match.group(0), term, glossary_url))
+        text = text[match.end() :]
+        remaining.remove(term)
+    result.append(text)
+    return "".join(result)
+
+
+def _tooltip(shown: str, term: Term, glossary_url: str) -> str:
+    key = slug(term.term)
+    return (
+        f'<span class="glossary-term">'
+        f'<a href="{escape(glossary_url)}#{key}" aria-describedby="glossary-tip-{key}">{shown}</a>'
+        f'<span class="glossary-tip" role="tooltip" id="glossary-tip-{key}" data-search-exclude>{escape(term.definition)}</span>'
+        "</span>"
+    )
+
+
+def _track(tag: str, stack: list[tuple[str, bool]]) -> None:
+    """Keep the stack of open elements, and whether each one is off limits."""
+    if tag.startswith("<!--") or tag.startswith("<!"):
+        return
+    name_match = _TAG_NAME.match(tag)
+    if not name_match:
+        return
+    name = name_match.group(1).lower()
+    if tag.startswith("</"):
+        for index in range(len(stack) - 1, -1, -1):
+            if stack[index][0] == name:
+                del stack[index:]
+                break
+        return
+    if name in _VOID or tag.endswith("/>"):
+        return
+    classes = set(_CLASS.search(tag).group(1).split()) if _CLASS.search(tag) else set()
+    stack.append((name, name in _SKIP_TAGS or bool(classes & _SKIP_CLASSES)))

@@ -1,0 +1,195 @@
+"""Reading grades of the pages, their Key points and their checklist steps.
+
+Patient material should read at US grade 8 or below (NIH). The grade is a
+rough guide, not the only test, so the build prints every page's grades for
+the editor and warns only where the page promises plain words: the "Key points"
+box that opens each page and the checklist steps patients follow at home.
+Grades are Flesch-Kincaid from textstat 0.7.8, which works offline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from pathlib import Path
+
+import textstat
+
+from kit.messages import StopBuild, located
+
+DEFAULT_MAX_GRADE = 8.0
+KEY_POINTS_TITLE = re.compile(r'^!!!\s+abstract\s+"Key points"\s*$')
+CHECKLIST_STEP = re.compile(r"^\s+- \[[ xX]\]\s+(?P<text>.+)$")
+BULLET = re.compile(r"^\s+[-*+]\s+(?P<text>.+)$")
+MIN_KEY_POINTS, MAX_KEY_POINTS = 3, 5
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of a page's Markdown and where it starts in the file."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class KeyPoints:
+    line: int
+    bullets: tuple[Passage, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(_as_sentence(b.text) for b in self.bullets)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the readability table."""
+
+    page: str
+    words: int
+    key_points_grade: float | None
+    page_grade: float
+
+
+@dataclass
+class ReadabilityTable:
+    """Every page's grades in this build, printed once the build is done."""
+
+    max_grade: float
+    rows: list[Row] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        width = max([len("page"), *(len(row.page) for row in self.rows)])
+        header = f"{'page':<{width}}  {'words':>5}  {'key points':>10}  {'whole page':>10}"
+        lines = [
+            f"Reading grades (Flesch-Kincaid; Key points and checklist steps must be {self.max_grade:g} or below):",
+            header,
+        ]
+        for row in sorted(self.rows, key=lambda r: r.page):
+            key = "-" if row.key_points_grade is None else f"{row.key_points_grade:.1f}"
+            lines.append(f"{row.page:<{width}}  {row.words:>5}  {key:>10}  {row.page_grade:>10.1f}")
+        return lines
+
+
+def max_grade_from(extra: dict, config_file: Path) -> float:
+    """The highest grade allowed, from `extra: readability: key_points_max_grade:` in mkdocs.yml."""
+    settings = extra.get("readability") or {}
+    value = settings.get("key_points_max_grade", DEFAULT_MAX_GRADE) if isinstance(settings, dict) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1 <= value <= 20:
+        lines = config_file.read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, start=1) if "key_points_max_grade" in text), 1)
+        raise StopBuild(
+            located(
+                config_file,
+                line,
+                1,
+                f"`key_points_max_grade` must be a school grade from 1 to 20, not {value!r}",
+                "Write a number such as 8 under `extra: readability:`",
+            )
+        )
+    return float(value)
+
+
+def grade(text: str) -> float:
+    """Flesch-Kincaid grade of plain text, to one decimal as the table shows it."""
+    return round(float(textstat.flesch_kincaid_grade(text)), 1)
+
+
+def html_text(html: str) -> str:
+    """The words of rendered HTML, tags dropped."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def measure(page: str, html: str, source: str) -> Row:
+    """One row of the table, from the page as rendered (before the kit adds to it)."""
+    text = html_text(html)
+    key_points = find_key_points(source)
+    return Row(
+        page=page,
+        words=textstat.lexicon_count(text),
+        key_points_grade=grade(key_points.text) if key_points and key_points.bullets else None,
+        page_grade=grade(text),
+    )
+
+
+def find_key_points(source: str) -> KeyPoints | None:
+    """The `!!! abstract "Key points"` box in a page file's own text, with lines."""
+    lines = source.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if KEY_POINTS_TITLE.match(line):
+            return KeyPoints(number, tuple(_indented_bullets(lines, number)))
+    return None
+
+
+def checklist_steps(source: str) -> list[Passage]:
+    """Task-list items inside admonitions: the steps patients follow at home."""
+    steps = []
+    for number, line in enumerate(source.splitlines(), start=1):
+        if match := CHECKLIST_STEP.match(line):
+            steps.append(Passage(_plain(match.group("text")), number, match.start("text") + 1))
+    return steps
+
+
+def page_warnings(path: Path, source: str, max_grade: float) -> list[str]:
+    """Warnings where the page breaks its plain-language promises."""
+    key_points = find_key_points(source)
+    warnings = []
+    if key_points is None:
+        warnings.append(
+            located(path, 1, 1, 'This page has no "Key points" box', 'Open the page with `!!! abstract "Key points"` and 3 to 5 short bullets')
+        )
+    else:
+        count = len(key_points.bullets)
+        if not MIN_KEY_POINTS <= count <= MAX_KEY_POINTS:
+            warnings.append(
+                located(path, key_points.line, 1, f"The Key points box has {count} bullets", "Keep 3 to 5 short bullets, each written from this page's own text")
+            )
+        if key_points.bullets and (value := grade(key_points.text)) > max_grade:
+            warnings.append(
+                located(
+                    path,
+                    key_points.line,
+                    1,
+                    f"The Key points read at grade {value:.1f}, above the limit of {max_grade:g}",
+                    "Use shorter sentences and shorter words, still saying only what the page says",
+                )
+            )
+    for step in checklist_steps(source):
+        if (value := grade(_as_sentence(step.text))) > max_grade:
+            warnings.append(
+                located(
+                    path,
+                    step.line,
+                    step.column,
+                    f"This checklist step reads at grade {value:.1f}, above the limit of {max_grade:g}",
+                    "Write it as one short instruction that starts with a verb",
+                )
+            )
+    return warnings
+
+
+def _indented_bullets(lines: list[str], title_line: int) -> list[Passage]:
+    bullets = []
+    for number in range(title_line + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if not line.strip():
+            continue
+        if not line.startswith((" ", "\t")):
+            break
+        if match := BULLET.match(line):
+            bullets.append(Passage(_plain(match.group("text")), number, match.start("text") + 1))
+    return bullets
+
+
+def _plain(markdown: str) -> str:
+    """Inline Markdown to the words a reader sees: links, emphasis and code marks dropped."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[*_`]", "", text).strip()
+
+
+def _as_sentence(text: str) -> str:
+    """Bullets without a full stop would run together into one long sentence."""
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -1,0 +1,72 @@
+"""schema.org `MedicalWebPage` data for each page, in the page head.
+
+Search engines read it to tell a clinic's reviewed patient information from
+generic pages: who published it, who reviewed it and when, for which audience,
+about which procedure. It is built from the same front matter and clinic.yml as
+the visible page, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+import json
+
+from kit.clinic import Clinic
+from kit.review import Review
+
+PROCEDURE = {
+    "@type": "MedicalProcedure",
+    "name": "Microneedling",
+    "alternateName": "Collagen induction therapy",
+}
+
+
+def medical_web_page(*, url: str, title: str, description: str, review: Review | None, clinic: Clinic) -> dict:
+    """The page as schema.org sees it; review fields only when the page has them."""
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": title,
+        "url": url,
+        "inLanguage": "en",
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "about": PROCEDURE,
+        "publisher": publisher(clinic),
+    }
+    if description:
+        data["description"] = description
+    if review is not None:
+        data["lastReviewed"] = review.reviewed.isoformat()
+        data["reviewedBy"] = reviewed_by(review, clinic)
+    return data
+
+
+def publisher(clinic: Clinic) -> dict:
+    """The clinic as a schema.org MedicalClinic, from clinic.yml."""
+    data = {
+        "@type": "MedicalClinic",
+        "name": clinic.name,
+        "url": clinic.website,
+        "telephone": clinic.phone,
+        "email": clinic.email,
+        "address": {"@type": "PostalAddress", "streetAddress": ", ".join(clinic.address)},
+    }
+    if clinic.opening_hours:
+        data["openingHours"] = clinic.opening_hours
+    return data
+
+
+def reviewed_by(review: Review, clinic: Clinic) -> dict:
+    """A named reviewer is a Person; the placeholder role is the clinic itself."""
+    if not review.reviewer_named:
+        return {"@type": "MedicalClinic", "name": clinic.name, "description": review.reviewer}
+    person: dict[str, object] = {"@type": "Person", "name": review.reviewer_name}
+    if review.reviewer_role:
+        person["jobTitle"] = review.reviewer_role
+    person["worksFor"] = {"@type": "MedicalClinic", "name": clinic.name}
+    return person
+
+
+def script_json(data: dict) -> str:
+    """JSON safe inside a <script> element: `<`, `>` and `&` escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,122 @@
+"""Patients can read the key points and the aftercare steps; every page says it is not advice."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import textstat
+from bs4 import BeautifulSoup
+
+from conftest import NAV_PAGES, Build, FixtureSite
+from textutil import normalize
+
+MAX_GRADE = 8  # NIH: patient material at US school grade 8 or below
+
+
+def url_of(source: str) -> str:
+    return "" if source == "index.md" else source.removesuffix(".md")
+
+
+def as_sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def key_points(html: str) -> list[str]:
+    """The bullets of the Key points box that opens the page's article."""
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    first_block = article.find("h1").find_next_sibling(True)
+    assert "abstract" in first_block.get("class", []), f"the page opens with {first_block.name}.{first_block.get('class')}"
+    assert normalize(first_block.select_one(".admonition-title").get_text()) == "Key points"
+    return [normalize(item.get_text(" ")) for item in first_block.select("li")]
+
+
+def fk_grade(text: str) -> float:
+    return textstat.flesch_kincaid_grade(text)
+
+
+@pytest.mark.parametrize("source", NAV_PAGES)
+def test_each_page_opens_with_three_to_five_key_points_at_grade_8_or_below(real_site: Build, source: str) -> None:
+    bullets = key_points(real_site.page(url_of(source)))
+    assert 3 <= len(bullets) <= 5, bullets
+    assert all(len(bullet.split()) <= 15 for bullet in bullets), bullets
+    assert fk_grade(" ".join(as_sentence(b) for b in bullets)) <= MAX_GRADE
+
+
+def test_each_aftercare_step_is_a_short_instruction_at_grade_8_or_below(real_site: Build) -> None:
+    soup = BeautifulSoup(real_site.page("aftercare"), "html.parser")
+    steps = [normalize(item.get_text(" ")) for item in soup.select(".admonition .task-list-item")]
+    assert len(steps) >= 5
+    for step in steps:
+        assert len(step.split()) <= 12, step
+        assert fk_grade(as_sentence(step)) <= MAX_GRADE, step
+
+
+def test_the_build_prints_each_pages_words_and_grades(real_site: Build) -> None:
+    rows = dict(re.findall(r"readability: (\S+\.md)\s+(\d+\s+[\d.]+\s+[\d.]+)\n", real_site.output))
+    assert set(rows) == set(NAV_PAGES), real_site.output
+    for source, row in rows.items():
+        words, key_grade, page_grade = row.split()
+        assert int(words) > 100
+        bullets = key_points(real_site.page(url_of(source)))
+        assert float(key_grade) == pytest.approx(fk_grade(" ".join(as_sentence(b) for b in bullets)), abs=0.06)
+        assert float(page_grade) > float(key_grade)
+
+
+HARD_KEY_POINTS = """\
+---
+reviewed: 2026-11-01
+next_review: 2027-11-01
+---
+
+# Welcome
+
+!!! abstract "Key points"
+
+    - Microneedling stimulates the production of collagen and elastin.
+    - The treatment creates microscopic punctures in the dermatological layers.
+    - Protecting the treated area from sunlight is essential.
+
+The clinic's fixture page.
+"""
+
+
+def test_key_points_above_the_grade_limit_warn_and_stop_the_strict_build(fixture_site: FixtureSite) -> None:
+    fixture_site.write("docs/index.md", HARD_KEY_POINTS)
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0
+    assert re.search(r"docs/index\.md:8:1: The Key points read at grade \d+\.\d, above the limit of 8\. ", build.output), build.output
+
+
+def test_the_grade_limit_is_set_in_mkdocs_yml(fixture_site: FixtureSite) -> None:
+    fixture_site.write("docs/index.md", HARD_KEY_POINTS)
+    config = fixture_site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra:\n  readability:\n    key_points_max_grade: 13\n", encoding="utf-8")
+    build = fixture_site.build("--strict")
+    assert build.returncode == 0, build.output
+    assert "Key points and checklist steps must be 13 or below" in build.output
+
+
+def test_a_page_without_key_points_warns(fixture_site: FixtureSite) -> None:
+    fixture_site.write("docs/index.md", "---\nreviewed: 2026-11-01\nnext_review: 2027-11-01\n---\n\n# Welcome\n\nNo summary here.\n")
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0
+    assert 'docs/index.md:1:1: This page has no "Key points" box' in build.output, build.output
+
+
+def test_every_page_says_it_does_not_replace_the_patients_clinician(real_site: Build) -> None:
+    pages = [p for p in real_site.site.glob("**/index.html") if "print_page" not in p.parts]
+    assert len(pages) == len(NAV_PAGES) + 1  # and the glossary
+    for html_file in pages:
+        disclaimer = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("article .clinic-disclaimer")
+        assert disclaimer is not None, html_file
+        assert "does not replace advice from your own clinician" in normalize(disclaimer.get_text(" "))
+
+
+def test_a_grade_limit_that_is_not_a_number_stops_the_build_at_its_line(fixture_site: FixtureSite) -> None:
+    config = fixture_site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra:\n  readability:\n    key_points_max_grade: eight\n", encoding="utf-8")
+    build = fixture_site.build()
+    assert build.returncode != 0
+    line = config.read_text(encoding="utf-8").splitlines().index("    key_points_max_grade: eight") + 1
+    assert f"mkdocs.yml:{line}:1: `key_points_max_grade` must be a school grade from 1 to 20, not 'eight'" in build.output, build.output

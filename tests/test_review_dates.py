@@ -1,0 +1,132 @@
+"""Patients see who checked a page and when; the build keeps the dates honest."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import DOCS, NAV_PAGES, Build, FixtureSite
+from textutil import normalize
+
+PLACEHOLDER_REVIEWER = "Clinical lead, Example Skin Clinic"
+
+
+def front_matter(source: Path) -> dict:
+    return yaml.safe_load(source.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def build_after_editing(site: FixtureSite, old: str, new: str, *args: str) -> Build:
+    """Build the fixture site after an editor's change to its page."""
+    page = site.root / "docs" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return site.build(*args)
+
+
+def url_of(source: str) -> str:
+    return "" if source == "index.md" else source.removesuffix(".md")
+
+
+@pytest.mark.parametrize("source", NAV_PAGES)
+def test_each_health_page_ends_with_its_review_dates_from_its_front_matter(real_site: Build, source: str) -> None:
+    meta = front_matter(DOCS / source)
+    review = BeautifulSoup(real_site.page(url_of(source)), "html.parser").select_one("article .page-review")
+    assert review is not None
+    text = normalize(review.get_text(" "))
+    assert f"Page last reviewed: {long_date(meta['reviewed'])} · Next review due: {long_date(meta['next_review'])}" in text
+    assert [t["datetime"] for t in review.select("time")] == [meta["reviewed"].isoformat(), meta["next_review"].isoformat()]
+
+
+def test_pages_without_a_named_reviewer_show_the_clinics_role_never_an_invented_person(real_site: Build) -> None:
+    for source in NAV_PAGES:
+        assert "reviewer" not in front_matter(DOCS / source), f"{source}: the kit ships no named reviewer"
+        review = BeautifulSoup(real_site.page(url_of(source)), "html.parser").select_one("article .page-review")
+        assert normalize(review.get_text(" ")).endswith(f"Reviewed by: {PLACEHOLDER_REVIEWER}")
+    assert f'show "{PLACEHOLDER_REVIEWER}" (from clinic.yml)' in real_site.output
+
+
+def test_the_print_page_for_the_brochure_carries_review_dates_contact_and_disclaimer(real_site: Build) -> None:
+    soup = BeautifulSoup((real_site.site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(soup.select(".page-review")) == len(NAV_PAGES)
+    assert len(soup.select(".clinic-contact")) == 2
+    assert len(soup.select(".clinic-disclaimer")) >= len(NAV_PAGES)
+
+
+def test_a_named_reviewer_appears_on_the_page_and_in_its_structured_data(project_copy: FixtureSite) -> None:
+    page = project_copy.root / "docs" / "benefits.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n\n", "reviewer: Dr Ada Lovell, Consultant dermatologist\n---\n\n", 1), encoding="utf-8")
+    build = project_copy.build("--strict")
+    assert build.returncode == 0, build.output
+    assert "benefits.md" not in build.output.split("name no `reviewer`")[1].split("\n")[0]
+    soup = BeautifulSoup(build.page("benefits"), "html.parser")
+    assert "Reviewed by: Dr Ada Lovell, Consultant dermatologist" in normalize(soup.select_one(".page-review").get_text(" "))
+    reviewer = json.loads(soup.select_one('script[type="application/ld+json"]').string)["reviewedBy"]
+    assert reviewer["@type"] == "Person"
+    assert (reviewer["name"], reviewer["jobTitle"]) == ("Dr Ada Lovell", "Consultant dermatologist")
+
+
+def test_an_overdue_review_warns_and_stops_the_strict_build(fixture_site: FixtureSite) -> None:
+    build = fixture_site.build("--strict", env={"CLINIC_KIT_TODAY": "2027-11-02"})
+    assert build.returncode != 0
+    assert (
+        "docs/index.md:3:14: This page was due for review on 2027-11-01, and it is now 2027-11-02. "
+        "Have a clinician check the page, then update `reviewed` and `next_review`." in build.output
+    ), build.output
+
+
+def test_a_review_due_today_is_not_yet_overdue(fixture_site: FixtureSite) -> None:
+    build = fixture_site.build("--strict", env={"CLINIC_KIT_TODAY": "2027-11-01"})
+    assert build.returncode == 0, build.output
+
+
+def test_a_page_without_review_data_warns_and_stops_the_strict_build(fixture_site: FixtureSite) -> None:
+    page = fixture_site.root / "docs" / "index.md"
+    page.write_text(re.sub(r"^---\n.*?---\n", "", page.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0
+    assert "docs/index.md:1:1: This health page has no review data (`reviewed` and `next_review` missing)" in build.output, build.output
+
+
+def test_a_page_missing_only_its_next_review_is_told_which_field_to_add(fixture_site: FixtureSite) -> None:
+    build = build_after_editing(fixture_site, "next_review: 2027-11-01\n", "", "--strict")
+    assert build.returncode != 0
+    assert "docs/index.md:1:1: This health page has no review data (`next_review` missing)" in build.output, build.output
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("reviewed: 2026-13-01", "docs/index.md:2:11: `reviewed: 2026-13-01` is not a date. Write it as YYYY-MM-DD, for example `reviewed: 2026-11-24`."),
+        ("reviewed: 01/11/2026", "docs/index.md:2:11: `reviewed: 01/11/2026` is not a date. Write it as YYYY-MM-DD, for example `reviewed: 2026-11-24`."),
+        ("reviewed: 2026-11-1", "docs/index.md:2:11: `reviewed: 2026-11-1` is not a date."),
+    ],
+)
+def test_a_malformed_review_date_stops_the_build_naming_page_line_and_field(fixture_site: FixtureSite, line: str, expected: str) -> None:
+    build = build_after_editing(fixture_site, "reviewed: 2026-11-01", line)  # not even a lenient build publishes a wrong date
+    assert build.returncode != 0
+    assert expected in build.output, build.output
+    assert "Traceback" not in build.output
+
+
+def test_front_matter_mkdocs_would_silently_ignore_stops_the_build_with_its_line(fixture_site: FixtureSite) -> None:
+    build = build_after_editing(fixture_site, "next_review: 2027-11-01", "next_review: 2027-11-01\ntitle: Aftercare: the basics")
+    assert build.returncode != 0
+    assert "docs/index.md:4:17: The page's front matter (the lines between the two `---`) is not valid YAML" in build.output, build.output
+    assert "put quotes around values that contain a colon" in build.output
+
+
+def test_a_next_review_before_the_review_date_stops_the_build(fixture_site: FixtureSite) -> None:
+    build = build_after_editing(fixture_site, "next_review: 2027-11-01", "next_review: 2025-11-01")
+    assert build.returncode != 0
+    assert "docs/index.md:3:14: `next_review` (2025-11-01) is not after `reviewed` (2026-11-01)" in build.output, build.output

@@ -1,0 +1,54 @@
+"""Search engines read each page as reviewed patient information from the clinic."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import DOCS, NAV_PAGES, ROOT, Build
+
+CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0])["site_url"]
+
+
+def page_data(html: str) -> dict:
+    scripts = BeautifulSoup(html, "html.parser").select('head script[type="application/ld+json"]')
+    assert len(scripts) == 1, f"{len(scripts)} JSON-LD blocks in the head"
+    return json.loads(scripts[0].string)
+
+
+@pytest.mark.parametrize("source", NAV_PAGES)
+def test_each_page_describes_itself_as_a_reviewed_medical_web_page_matching_its_front_matter(real_site: Build, source: str) -> None:
+    url = "" if source == "index.md" else source.removesuffix(".md")
+    meta = yaml.safe_load((DOCS / source).read_text(encoding="utf-8").split("---\n")[1])
+    data = page_data(real_site.page(url))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "MedicalWebPage"
+    assert data["name"] == meta["title"]
+    assert data["description"] == meta["description"]
+    assert data["url"] == SITE_URL + (url + "/" if url else "")
+    assert data["lastReviewed"] == meta["reviewed"].isoformat()
+    assert data["reviewedBy"] == {"@type": "MedicalClinic", "name": CLINIC["name"], "description": f"{CLINIC['reviewer_role']}, {CLINIC['name']}"}
+    assert data["medicalAudience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
+    assert data["about"]["@type"] == "MedicalProcedure" and data["about"]["name"] == "Microneedling"
+    publisher = data["publisher"]
+    assert (publisher["name"], publisher["telephone"], publisher["email"], publisher["url"]) == (
+        CLINIC["name"],
+        CLINIC["phone"],
+        CLINIC["email"],
+        CLINIC["website"],
+    )
+
+
+def test_the_glossary_is_described_but_claims_no_review(real_site: Build) -> None:
+    data = page_data(real_site.page("glossary"))
+    assert data["@type"] == "MedicalWebPage" and data["name"] == "Glossary"
+    assert "lastReviewed" not in data and "reviewedBy" not in data
+
+
+def test_the_print_page_carries_no_single_pages_structured_data(real_site: Build) -> None:
+    html = (real_site.site / "print_page" / "index.html").read_text(encoding="utf-8")
+    assert not BeautifulSoup(html, "html.parser").select('script[type="application/ld+json"]')
