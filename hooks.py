@@ -10,10 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from kit.accessibility import label_task_list_checkboxes
 from kit.clinic import load_clinic
 from kit.pages import check_pages_are_utf8
+from kit.pageweight import drop_print_only_assets
 
 
 
@@ -34,6 +37,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Refuse pages MkDocs would crash on, before anything is written."""
     check_pages_are_utf8(files)
     return files
+
+
+# Before the print-site plugin copies each page's HTML into the print page.
+@event_priority(50)
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Name every checklist checkbox by its item's text, for screen readers."""
+    return label_task_list_checkboxes(html)
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones)."""
+    return drop_print_only_assets(output, page)
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:

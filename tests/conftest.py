@@ -109,3 +109,28 @@ def fixture_site(tmp_path: Path) -> FixtureSite:
     shutil.copy(DOCS / "assets" / "logo.svg", tmp_path / "docs" / "assets" / "logo.svg")
     site.write("docs/index.md", "# Welcome\n\nThe clinic's fixture page.\n")
     return site
+
+
+# --- Browser tests (tests/test_browser.py): failure screenshots and reported measurements ---
+
+MEASUREMENTS = pytest.StashKey[list[str]]()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
+    """Keep each phase's report on the test, so a fixture can tell that its test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[MEASUREMENTS] = []
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    """Numbers the tests measured (page weight...), printed after the results."""
+    if config.stash.get(MEASUREMENTS, None):
+        terminalreporter.write_sep("-", "measured")
+        for line in config.stash[MEASUREMENTS]:
+            terminalreporter.write_line(line)
