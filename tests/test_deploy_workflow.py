@@ -95,12 +95,14 @@ def test_every_action_is_pinned_to_a_full_commit_with_its_version_named() -> Non
         assert re.match(r"\s*v\d+(\.\d+)*\s*$", comment), f"no version comment: {line}"
 
 
-def test_the_build_is_strict_and_tested_before_anything_is_published() -> None:
+def test_the_build_is_strict_and_pull_requests_are_tested() -> None:
     build = workflow()["jobs"]["build"]
     assert build["permissions"] == {"contents": "read"}
     runs = [step.get("run", "") for step in build["steps"]]
     assert "make build" in runs and "make test" in runs
     assert runs.index("make build") < runs.index("make test")
+    tests = next(step for step in build["steps"] if step.get("run") == "make test")
+    assert tests.get("if", "true") in ("true", "github.event_name == 'pull_request'"), "pull requests must run the tests"
     assert "--strict" in (ROOT / "Makefile").read_text(encoding="utf-8")
     assert step_using("build", "actions/checkout")["with"]["persist-credentials"] is False
     python = step_using("build", "actions/setup-python")["with"]
