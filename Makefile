@@ -1,12 +1,13 @@
 SHELL := /bin/bash
 # The two commands a newcomer needs: `make build` and `make test`.
 # Both set up everything first: a virtual environment in .venv with the pinned
-# packages, and (for the tests) Chromium.
+# packages, and (for the tests) Chromium and axe-core.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SITE := site
+AXE := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test serve bench lock clean
@@ -19,7 +20,7 @@ build: $(VENV)/.build-deps
 	rm -rf $(SITE) && mv .site-new $(SITE)
 	@echo "Built $(SITE)/: open $(SITE)/index.html through a local server, or run 'make serve'."
 
-test: $(VENV)/.test-deps
+test: $(VENV)/.test-deps $(AXE)
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
@@ -43,7 +44,14 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(SITE) .site-new $(VENV) .pytest_cache
+	rm -rf $(SITE) .site-new $(VENV) .pytest_cache node_modules test-results
+
+# axe-core, the accessibility rules the browser tests run inside each page:
+# from the npm registry, exactly as package-lock.json pins it (version and hash).
+$(AXE): package.json package-lock.json
+	scripts/ensure-npm.sh
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \

@@ -17,10 +17,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kit import glossary, readability, review
+from kit.accessibility import label_task_list_checkboxes
 from kit.clinic import Clinic, load_clinic
 from kit.frontmatter import read_front_matter
 from kit.pagefoot import page_foot
 from kit.pages import check_pages_are_utf8
+from kit.pageweight import drop_print_only_assets
 from kit.structured_data import medical_web_page, script_json
 from kit.terminology import Terminology, load_terminology
 
@@ -91,7 +93,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(50)  # before print-site keeps each page's HTML for the PDF
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Measure the page, explain its terms, and close it with contact, review and disclaimer."""
+    """Name checklist boxes, measure the page, explain its terms, close it with contact, review and disclaimer."""
+    html = label_task_list_checkboxes(html)
     page_review = state.reviews.get(page.file.src_uri)
     if is_health_page(page):
         state.table.rows.append(readability.measure(page.file.src_uri, html, page.file.content_string))
@@ -120,6 +123,11 @@ def on_post_build(config: MkDocsConfig) -> None:
             + ", ".join(sorted(state.unnamed_reviewer_pages))
             + ". Add `reviewer: Name, Role` to a page's front matter once a named clinician has reviewed it."
         )
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones)."""
+    return drop_print_only_assets(output, page)
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:

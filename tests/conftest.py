@@ -148,3 +148,51 @@ def project_copy(tmp_path: Path) -> FixtureSite:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(config.replace("  - hooks.py", f"  - {ROOT / 'hooks.py'}"), encoding="utf-8")
     return FixtureSite(tmp_path)
+
+# --- Browser tests (tests/test_browser.py): failure screenshots and reported measurements ---
+
+MEASUREMENTS = pytest.StashKey[list[str]]()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
+    """Keep each phase's report on the test, so a fixture can tell that its test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[MEASUREMENTS] = []
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    """Numbers the tests measured (page weight...), printed after the results."""
+    if config.stash.get(MEASUREMENTS, None):
+        terminalreporter.write_sep("-", "measured")
+        for line in config.stash[MEASUREMENTS]:
+            terminalreporter.write_line(line)
+
+
+# --- One real Chromium and one local server per test run, shared by every browser test ---
+
+
+@pytest.fixture(scope="session")
+def server(real_site: Build):
+    """The real site served like GitHub Pages: under its site_url path, gzip-compressed."""
+    from sitebrowser import SiteServer
+
+    with SiteServer(real_site.site) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (one per run: Playwright's sync API allows one)."""
+    from playwright.sync_api import sync_playwright
+    from sitebrowser import launch_chromium
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

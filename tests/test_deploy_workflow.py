@@ -1,0 +1,130 @@
+"""The GitHub Pages workflow a clinic gets: valid, safe by default, and publishing only from main.
+
+Checked offline: GitHub's workflow schema (check-jsonschema's built-in copy) and
+zizmor's security audits (all of them, pedantic ones included), run as the
+programs CI would run, plus what the clinic relies on: a strict build before
+every publish, tests on pull requests, nothing published from a pull request.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+BIN = Path(sys.executable).parent
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
+def workflow() -> dict:
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(job: str) -> list[dict]:
+    return workflow()["jobs"][job]["steps"]
+
+
+def step_using(job: str, action: str) -> dict:
+    found = [step for step in steps(job) if step.get("uses", "").startswith(action + "@")]
+    assert len(found) == 1, f"{job} should use {action} once"
+    return found[0]
+
+
+def schema_check(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(path)],
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def zizmor(path: Path) -> tuple[int, list[dict], str]:
+    result = subprocess.run(
+        [BIN / "zizmor", "--offline", "--persona=pedantic", "--format=json", str(path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    return result.returncode, json.loads(result.stdout or "[]"), result.stderr
+
+
+def test_the_workflow_matches_githubs_schema() -> None:
+    result = schema_check(WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing_in_the_workflow_even_when_pedantic() -> None:
+    code, findings, errors = zizmor(WORKFLOW)
+    summary = [f"{f['ident']}: {f['desc']}" for f in findings]
+    assert code == 0 and not findings, summary or errors
+
+
+def test_the_checks_reject_an_unsafe_or_invalid_workflow(tmp_path: Path) -> None:
+    """Both checks can fail: a tag-pinned checkout that keeps credentials, and a misspelled key."""
+    unsafe = tmp_path / "unsafe.yml"
+    text = WORKFLOW.read_text(encoding="utf-8")
+    text = re.sub(r"actions/checkout@[0-9a-f]{40}.*", "actions/checkout@v7", text)
+    unsafe.write_text(text.replace("        with:\n          persist-credentials: false\n", ""), encoding="utf-8")
+    code, findings, _ = zizmor(unsafe)
+    assert code != 0 and {"unpinned-uses", "artipacked"} <= {f["ident"] for f in findings}
+
+    invalid = tmp_path / "invalid.yml"
+    invalid.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on:", "run-on:", 1), encoding="utf-8")
+    assert schema_check(invalid).returncode != 0
+
+
+def test_it_publishes_on_a_push_to_main_or_by_hand_and_checks_pull_requests() -> None:
+    triggers = workflow()["on"]
+    assert triggers["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in triggers and "pull_request" in triggers
+
+
+def test_every_action_is_pinned_to_a_full_commit_with_its_version_named() -> None:
+    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(- )?uses:", line)]
+    assert len(lines) >= 5
+    for line in lines:
+        action, _, comment = line.split("uses:", 1)[1].partition("#")
+        assert PINNED.match(action.strip()), line
+        assert re.match(r"\s*v\d+(\.\d+)*\s*$", comment), f"no version comment: {line}"
+
+
+def test_the_build_is_strict_and_pull_requests_are_tested() -> None:
+    build = workflow()["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read"}
+    runs = [step.get("run", "") for step in build["steps"]]
+    assert "make build" in runs and "make test" in runs
+    assert runs.index("make build") < runs.index("make test")
+    tests = next(step for step in build["steps"] if step.get("run") == "make test")
+    assert tests.get("if", "true") in ("true", "github.event_name == 'pull_request'"), "pull requests must run the tests"
+    assert "--strict" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert step_using("build", "actions/checkout")["with"]["persist-credentials"] is False
+    python = step_using("build", "actions/setup-python")["with"]
+    assert python["cache"] == "pip" and "requirements.txt" in python["cache-dependency-path"]
+    upload = step_using("build", "actions/upload-pages-artifact")
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert "pull_request" in upload["if"], "a pull request must not package the site for Pages"
+
+
+def test_only_main_is_published_one_deployment_at_a_time() -> None:
+    deploy = workflow()["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert "pull_request" in deploy["if"] and "refs/heads/main" in deploy["if"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["concurrency"]["group"] == "pages" and deploy["concurrency"]["cancel-in-progress"] is False
+    assert deploy["environment"]["name"] == "github-pages"
+    step_using("deploy", "actions/configure-pages")
+    assert step_using("deploy", "actions/deploy-pages")["id"] == "deployment"
+    assert workflow()["permissions"] == {}, "the workflow grants nothing by default"
+
+
+@pytest.mark.parametrize("ci", [".ci/run", ".github/workflows/pages.yml"])
+def test_ci_runs_the_same_two_commands_a_newcomer_runs(ci: str) -> None:
+    text = (ROOT / ci).read_text(encoding="utf-8")
+    assert re.search(r"^\s*(run: )?make build\s*$", text, re.M) and re.search(r"^\s*(run: )?make test\s*$", text, re.M)
