@@ -20,7 +20,8 @@ from dataclasses import dataclass
 _FENCE_OPEN = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _TERMCHECK_OFF = re.compile(r"<!--\s*termcheck off\s*-->.*?(?:<!--\s*termcheck on\s*-->|\Z)", re.S | re.I)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+# A code span may wrap onto the next line but never crosses a blank line.
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 _SNIPPET_BLOCK = re.compile(r"^[ \t]*--8<--[ \t]*\n.*?^[ \t]*--8<--[ \t]*$", re.S | re.M)
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{1,3}8<-{1,3}.*$", re.M)
 _RAW_HTML_BLOCKS = re.compile(r"<(script|style|pre|code|kbd|samp)\b.*?</\1\s*>", re.S | re.I)

@@ -33,6 +33,7 @@ SWITCH = "CLINIC_KIT_TERMCHECK"
 # Under `mkdocs.`, so `mkdocs build --strict` counts its warnings and errors.
 log = get_plugin_logger("termcheck")
 _LOG_AT = {"error": log.error, "warning": log.warning, "suggestion": log.info}
+_LOG_NAME = {"error": "ERROR", "warning": "WARNING", "suggestion": "INFO"}  # as MkDocs prints them
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         check = WordingCheck(load_terminology(options.terminology))
         for path in options.pages:
             for finding in check.check(path, _read_page(path)):
-                print(f"{finding.level.upper():<8}-  termcheck: {finding.message}")
+                print(f"{_LOG_NAME[finding.level]:<8}-  termcheck: {finding.message}")
     except StopBuild as problem:
         print(f"ERROR   -  termcheck: {problem}", file=sys.stderr)
         return 2
@@ -212,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _read_page(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # as MkDocs reads pages: a BOM is not a character
     except FileNotFoundError:
         raise StopBuild(located(path, 1, 1, "This page does not exist", "Check the file name")) from None
     except UnicodeDecodeError as err:
