@@ -13,35 +13,45 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
-# Blocks that are never prose. Each pattern is applied to the whole page, in
-# this order; what it matches is blanked. Code comes first (it may contain
-# anything), then comments (which may hide markup), then inline markup.
+# Never prose: each pattern blanks what it matches, in this order: code first
+# (it may contain anything), then comments (which may hide markup), then
+# inline markup. A pattern runs only when its trigger is in the page, which
+# keeps pages without code or links (most of them) fast.
+_FENCE_TRIGGERS = ("```", "~~~")
 _FENCE_OPEN = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
-_TERMCHECK_OFF = re.compile(r"<!--\s*termcheck off\s*-->.*?(?:<!--\s*termcheck on\s*-->|\Z)", re.S | re.I)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-# A code span may wrap onto the next line but never crosses a blank line.
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
-_SNIPPET_BLOCK = re.compile(r"^[ \t]*--8<--[ \t]*\n.*?^[ \t]*--8<--[ \t]*$", re.S | re.M)
-_SNIPPET_LINE = re.compile(r"^[ \t]*-{1,3}8<-{1,3}.*$", re.M)
-_RAW_HTML_BLOCKS = re.compile(r"<(script|style|pre|code|kbd|samp)\b.*?</\1\s*>", re.S | re.I)
-_LINK_TARGET = re.compile(r"\]\(\s*(?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
-_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+.*$", re.M)
-_REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\]\n]*\]")
-_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\n]+\]")
-_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[.#][\w-]|[\w-]+=)[^}\n]*\}|\{:[ \t]*\}")
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
-_URL = re.compile(r"\b(?:https?://|ftp://|mailto:|tel:|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
-_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-# Markup between words: blockquote markers and emphasis, so "the **derma**"
-# and a phrase quoted across lines still read as their words.
-_MARKUP = re.compile(r"^[ \t]*(?:>[ \t]?)+|\*+|~~|==|\^\^|(?<!\w)_+|_+(?!\w)", re.M)
-_NOT_NEWLINE = re.compile(r"[^\n]")
-_EMOJI = re.compile(r"(?<![\w:]):[a-z0-9]+(?:[-_+][a-z0-9]+)*:(?![\w:])")
+_NEVER_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("termcheck", re.compile(r"<!--\s*termcheck off\s*-->.*?(?:<!--\s*termcheck on\s*-->|\Z)", re.S)),
+    ("<!--", re.compile(r"<!--.*?(?:-->|\Z)", re.S)),
+    # A code span may wrap onto the next line but never crosses a blank line.
+    ("`", re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)),
+    ("8<", re.compile(r"^[ \t]*--8<--[ \t]*\n.*?^[ \t]*--8<--[ \t]*$", re.S | re.M)),  # snippet block
+    ("8<", re.compile(r"^[ \t]*-{1,3}8<-{1,3}.*$", re.M)),  # snippet line
+    ("<", re.compile(r"<(script|style|pre|code|kbd|samp)\b.*?</\1\s*>", re.S | re.I)),
+    ("]:", re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+.*$", re.M)),  # [label]: https://...
+    ("](", re.compile(r"\]\(\s*(?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")),
+    ("][", re.compile(r"\[(?<=\]\[)[^\]\n]*\]")),  # [text][label]
+    ("[^", re.compile(r"\[\^[^\]\n]+\]")),  # footnote
+    ("{", re.compile(r"\{:?[ \t]*(?:[.#][\w-]|[\w-]+=)[^}\n]*\}|\{:[ \t]*\}")),  # attribute list
+    ("<", re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")),  # HTML tag, attributes and autolinks
+    ("://", re.compile(r"\b[a-z][a-z+.-]*://[^\s<>()\[\]]+", re.I)),
+    ("www.", re.compile(r"\bwww\.[^\s<>()\[\]]+", re.I)),
+    (":", re.compile(r"\b(?:mailto|tel):[^\s<>()\[\]]+", re.I)),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail address
+    ("&", re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")),  # &nbsp;
+    ("{", re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)),  # template tags
+    (":", re.compile(r":(?<![\w:]:)[a-z0-9]+(?:[-_+][a-z0-9]+)*:(?![\w:])")),  # :emoji:
+)
 # `!!! note "Title"` / `??? tip` / `???+ warning inline end "Title"`: the
 # marker and type are syntax, the quoted title is prose.
-_ADMONITION = re.compile(r'^([ \t>]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]*(?:(")(.*)(")[ \t]*)?$', re.M)
+_ADMONITION_TRIGGERS = ("!!!", "???")
+_ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]*(?:(")(.*)(")[ \t]*)?$', re.M)
+_LINE_PREFIX = re.compile(r"[ \t>]*")
+# Markup between words: emphasis, blockquote markers, highlights. Blanking
+# them makes "the **derma**" and a quote across lines read as their words.
+_MARKUP = "*_~=^>"
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -50,31 +60,34 @@ class ProsePage:
 
     text: str
     front_matter: str
-    _line_starts: tuple[int, ...]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset, as an editor counts them."""
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
+    @cached_property
+    def _line_starts(self) -> tuple[int, ...]:
+        """Only pages with findings need positions; the prose keeps the file's newlines."""
+        return (0, *(match.end() for match in re.finditer("\n", self.text)))
+
 
 def extract_prose(source: str) -> ProsePage:
     """Blank everything in a page's file that patients do not read as prose."""
     front_matter, body_start = _split_front_matter(source)
     text = _spaces_for(source[:body_start]) + source[body_start:]
-    text = _blank_fenced_code(text)
-    for pattern in (_TERMCHECK_OFF, _HTML_COMMENT, _INLINE_CODE, _SNIPPET_BLOCK, _SNIPPET_LINE, _RAW_HTML_BLOCKS):
-        text = _blank(pattern, text)
-    for pattern in (_REFERENCE_DEFINITION, _LINK_TARGET, _REFERENCE_LABEL, _FOOTNOTE_LABEL, _ATTRIBUTE_LIST):
-        text = _blank(pattern, text)
-    for pattern in (_HTML_TAG, _URL, _ENTITY, _TEMPLATE, _EMOJI):
-        text = _blank(pattern, text)
-    text = _ADMONITION.sub(_keep_admonition_title, text)
-    text = _blank(_MARKUP, text)
+    if any(trigger in text for trigger in _FENCE_TRIGGERS):
+        text = _blank_fenced_code(text)
+    for trigger, pattern in _NEVER_PROSE:
+        if trigger in text:
+            text = pattern.sub(_spaces, text)
+    if any(trigger in text for trigger in _ADMONITION_TRIGGERS):
+        text = _ADMONITION.sub(_keep_admonition_title, text)
+    for character in _MARKUP:
+        text = text.replace(character, " ")
     if len(text) != len(source):  # positions would drift: a bug here, never the page's fault
         raise AssertionError("prose extraction changed the page's length")
-    starts = (0, *(match.end() for match in re.finditer("\n", source)))
-    return ProsePage(text, front_matter, starts)
+    return ProsePage(text, front_matter)
 
 
 def _split_front_matter(source: str) -> tuple[str, int]:
@@ -103,10 +116,6 @@ def _blank_fenced_code(text: str) -> str:
     return "\n".join(lines)
 
 
-def _blank(pattern: re.Pattern[str], text: str) -> str:
-    return pattern.sub(_spaces, text)
-
-
 def _spaces(match: re.Match[str]) -> str:
     return _spaces_for(match.group(0))
 
@@ -117,9 +126,12 @@ def _spaces_for(text: str) -> str:
 
 
 def _keep_admonition_title(match: re.Match[str]) -> str:
-    if match.group(2) is None:
-        return _spaces(match)
-    title_start = match.start(3) - match.start(0)
-    title_end = match.end(3) - match.start(0)
     whole = match.group(0)
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    if _LINE_PREFIX.fullmatch(match.string, line_start, match.start()) is None:
+        return whole  # "!!!" inside a sentence is prose
+    if match.group(1) is None:
+        return _spaces(match)
+    title_start = match.start(2) - match.start(0)
+    title_end = match.end(2) - match.start(0)
     return " " * title_start + whole[title_start:title_end] + " " * (len(whole) - title_end)

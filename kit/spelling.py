@@ -72,7 +72,17 @@ class Speller:
         self._suggestion_pool = tuple(sorted({_straight(word).lower() for word in (*accepted, *clinic_words)}))
         self._words = english_words()
         self._verdicts: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._known_tokens: set[str] = set()
         self._suggestions: dict[str, str | None] = {}
+
+    def unknown_tokens(self, tokens: Iterable[str]) -> set[str]:
+        """The tokens with a misspelled part; set arithmetic, as almost every token is known."""
+        unknown = set(tokens) - self._known_tokens
+        for token in list(unknown):
+            if not self.unknown_parts(token):
+                self._known_tokens.add(token)
+                unknown.discard(token)
+        return unknown
 
     def unknown_parts(self, token: str) -> tuple[tuple[int, str], ...]:
         """The misspelled parts of one token, with their offsets in it (usually none)."""

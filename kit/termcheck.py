@@ -27,6 +27,7 @@ from kit.terminology import LEVELS, AvoidRule, Terminology, load_terminology
 from kit.yamlfile import _position_of_byte
 
 PAGE_ACCEPTED_WORDS_KEY = "accepted_words"
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Benchmark-only switch: `CLINIC_KIT_TERMCHECK=off` builds without the check,
 # so `make bench` can measure what it costs. Never set it for a real site.
 SWITCH = "CLINIC_KIT_TERMCHECK"
@@ -99,7 +100,7 @@ class WordingCheck:
     def _typos(self, path: str | Path, page: ProsePage, page_words: frozenset[str], taken: list[tuple[int, int]]) -> list[Finding]:
         tokens = WORD.findall(page.text)
         self.words += len(tokens)
-        unknown = {token for token in set(tokens) if self.speller.unknown_parts(token)}
+        unknown = self.speller.unknown_tokens(tokens)
         if not unknown:
             return []  # the usual case: no positions needed
         findings = []
@@ -170,10 +171,11 @@ def _same_case(as_written: str, replacement: str) -> str:
 
 
 def _front_matter(page: ProsePage) -> dict:
-    if not page.front_matter:
+    """The page's settings; parsed only when it has some for this check (YAML parsing is slow)."""
+    if PAGE_ACCEPTED_WORDS_KEY not in page.front_matter:
         return {}
     try:
-        data = yaml.safe_load(page.front_matter)
+        data = yaml.load(page.front_matter, Loader=_YAML_LOADER)
     except yaml.YAMLError:
         return {}  # MkDocs reports front matter it cannot read
     return data if isinstance(data, dict) else {}
