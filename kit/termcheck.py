@@ -8,17 +8,18 @@ Rules come from terminology.yml; this module only applies them.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 import yaml
-from mkdocs.plugins import get_plugin_logger
 
 from kit.messages import StopBuild, display_path, located
 from kit.prose import ProsePage, extract_prose
@@ -31,9 +32,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Benchmark-only switch: `CLINIC_KIT_TERMCHECK=off` builds without the check,
 # so `make bench` can measure what it costs. Never set it for a real site.
 SWITCH = "CLINIC_KIT_TERMCHECK"
-# Under `mkdocs.`, so `mkdocs build --strict` counts its warnings and errors.
-log = get_plugin_logger("termcheck")
-_LOG_AT = {"error": log.error, "warning": log.warning, "suggestion": log.info}
+_LOG_LEVEL = {"error": logging.ERROR, "warning": logging.WARNING, "suggestion": logging.INFO}
 _LOG_NAME = {"error": "ERROR", "warning": "WARNING", "suggestion": "INFO"}  # as MkDocs prints them
 
 
@@ -80,7 +79,7 @@ class WordingCheck:
         """Pages checked and findings by level, for the end of a build or commit check."""
         counts = ", ".join(f"{self.counts[level]} {level}{'' if self.counts[level] == 1 else 's'}" for level in LEVELS)
         pages = f"{self.pages} page{'' if self.pages == 1 else 's'}"
-        line = f"Wording check: {pages}, {self.words:,} words checked in {self.seconds:.2f} s: {counts}"
+        line = f"Wording check: {pages}, {self.words:,} words checked in {self.seconds:.3f} s: {counts}"
         if self.counts["error"] or self.counts["warning"]:
             line += ". Fix the lines above: errors and warnings stop the build that publishes the site"
         return line + "."
@@ -137,12 +136,23 @@ def start_wording_check(terminology_file: Path) -> WordingCheck | None:
 def log_findings(findings: Sequence[Finding]) -> None:
     """Each finding at its level: errors and warnings fail a strict build, suggestions never do."""
     for finding in findings:
-        _LOG_AT[finding.level](finding.message)
+        _log().log(_LOG_LEVEL[finding.level], finding.message)
 
 
 def log_summary(check: WordingCheck) -> None:
     """Informational: the findings themselves already counted for `--strict`."""
-    log.info(check.summary())
+    _log().info(check.summary())
+
+
+@lru_cache(maxsize=None)
+def _log() -> logging.LoggerAdapter:
+    """Under `mkdocs.`, so `mkdocs build --strict` counts errors and warnings.
+
+    Imported on first use: the commit check does not need MkDocs' plugin machinery.
+    """
+    from mkdocs.plugins import get_plugin_logger
+
+    return get_plugin_logger("termcheck")
 
 
 def _typo_message(word: str, suggestion: str | None) -> tuple[str, str]:
