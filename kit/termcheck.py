@@ -117,7 +117,8 @@ class WordingCheck:
         """A page's own `accepted_words` must be a list of words, or it silently does nothing."""
         if _is_word_list(value):
             return []
-        key = re.search(rf"^{PAGE_ACCEPTED_WORDS_KEY}\s*:", source, re.M)
+        front_matter_end = source.find(page.front_matter) + len(page.front_matter)
+        key = re.compile(rf"^{PAGE_ACCEPTED_WORDS_KEY}\s*:", re.M).search(source, 0, front_matter_end)
         offset = key.start() if key else 0
         return [self._finding("error", path, page, offset, f"`{PAGE_ACCEPTED_WORDS_KEY}` must be a list of words", "Write it as `accepted_words: [word, other word]`")]
 
@@ -168,7 +169,8 @@ def _phrase_pattern(rules: Sequence[AvoidRule]) -> re.Pattern[str] | None:
     alternatives = []
     between_words = r"\s+"
     for number, rule in sorted(enumerate(rules), key=lambda item: -len(item[1].phrase)):
-        words = [re.escape(word).replace(r"\-", r"-\s*") for word in rule.phrase.split()]
+        # A hyphen may end a line: "micro-" then "needling" on the next.
+        words = [re.escape(word).replace("-", r"-\s*") for word in rule.phrase.split()]
         alternatives.append(f"(?P<r{number}>{between_words.join(words)})")
     return re.compile(rf"(?<![\w'’-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
 

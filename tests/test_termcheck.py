@@ -145,6 +145,10 @@ def test_an_avoided_phrase_is_found_in_any_case_across_a_line_break_and_emphasis
     assert 'Write "The dermis" instead' in check(checker, text)[0].message
 
 
+def test_a_hyphenated_avoided_phrase_is_found_when_the_line_breaks_at_its_hyphen(checker: WordingCheck) -> None:
+    assert flagged(check(checker, "Some call it micro-\nneedling.\n")) == [("micro- needling", 1, 14)]
+
+
 def test_longer_words_that_start_like_an_avoided_phrase_are_not_flagged(checker: WordingCheck) -> None:
     assert check(checker, "The dermal layer and the dermis; the dermatologist.\n") == []
 
