@@ -37,7 +37,8 @@ _NEVER_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("<", re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")),  # HTML tag, attributes and autolinks
     ("://", re.compile(r"\b[a-z][a-z+.-]*://[^\s<>()\[\]]+", re.I)),
     ("www.", re.compile(r"\bwww\.[^\s<>()\[\]]+", re.I)),
-    (":", re.compile(r"\b(?:mailto|tel):[^\s<>()\[\]]+", re.I)),
+    ("mailto:", re.compile(r"\bmailto:[^\s<>()\[\]]+")),
+    ("tel:", re.compile(r"\btel:[^\s<>()\[\]]+")),
     ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail address
     ("&", re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")),  # &nbsp;
     ("{", re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)),  # template tags

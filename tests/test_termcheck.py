@@ -239,7 +239,7 @@ def test_a_build_reports_each_typo_with_its_place_in_the_file(fixture_site: Fixt
     found = [(m["word"], int(m["line"]), int(m["column"])) for m in FINDING_LINE.finditer(build.output)]
     assert found == EXPECTED_IN_EVERY_PLACE, build.output
     assert all(m["path"] == "docs/index.md" for m in FINDING_LINE.finditer(build.output))
-    assert f"Wording check: 1 page, " in build.output
+    assert "Wording check: 1 page, " in build.output
     assert f"{len(EXPECTED_IN_EVERY_PLACE)} errors, 0 warnings, 0 suggestions" in build.output
 
 
