@@ -93,8 +93,8 @@ class Speller:
 
     def knows(self, word: str) -> bool:
         """Whether one word (no hyphen) is a dictionary word, an accepted word, or not a word at all."""
-        if len(word) < 2 or any(ch.isdigit() for ch in word):
-            return True  # vitamins A, C and E; 2026; 3D
+        if len(word) < 2 or "-" not in word and any(ch.isdigit() for ch in word):
+            return True  # vitamins A, C and E; 2026; 3D; the 12 of 12-week (week is checked)
         word = _straight(word)
         lower = word.lower()
         if lower in self._words or lower in self._any_case or word in self._exact_case or (word.isupper() and word in self._all_caps):

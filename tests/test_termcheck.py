@@ -105,6 +105,11 @@ def test_a_hyphenated_compound_is_checked_part_by_part(checker: WordingCheck) ->
     assert flagged(check(checker, text)) == [("freee", *position_of(text, "freee"))]
 
 
+def test_a_number_in_a_compound_does_not_hide_a_typo_beside_it(checker: WordingCheck) -> None:
+    text = "A 12-weeek course.\n"
+    assert flagged(check(checker, text)) == [("weeek", *position_of(text, "weeek"))]
+
+
 def test_a_page_can_accept_its_own_words_in_front_matter(checker: WordingCheck) -> None:
     text = "---\ntitle: Devices\naccepted_words: [Dermapen, dermaroller]\n---\n\nA Dermapen or a dermaroller.\n"
     assert check(checker, text) == []
