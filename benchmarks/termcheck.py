@@ -26,16 +26,19 @@ STARTUP = """\
 import time
 started = time.perf_counter()
 from pathlib import Path
+from kit.spelling import english_words
 from kit.termcheck import WordingCheck
 from kit.terminology import load_terminology
+imported = time.perf_counter()
+english_words()
+loaded = time.perf_counter()
 WordingCheck(load_terminology(Path("terminology.yml")))
-print(time.perf_counter() - started)
+print(time.perf_counter() - started, loaded - imported)
 """
-
 
 def measure_termcheck(sizes: tuple[int, ...] = (50, 200, 1000), repeats: int = 2) -> list[dict]:
     """Per size: build seconds with and without the check, hook seconds, overhead, words per second."""
-    startup = measure_startup()
+    startup, dictionary = measure_startup()
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-termcheck-") as scratch:
         for pages in sizes:
@@ -60,6 +63,7 @@ def measure_termcheck(sizes: tuple[int, ...] = (50, 200, 1000), repeats: int = 2
                     "build_seconds_with_check": round(with_seconds, 2),
                     "hook_seconds": round(hook_seconds, 3),
                     "startup_seconds": round(startup, 3),
+                    "dictionary_load_seconds": round(dictionary, 3),
                     # The hook's own cost over the build without it. The difference of
                     # two wall-clock builds is given too, but is noisy on a shared machine.
                     "overhead_ratio": round((hook_seconds + startup) / without_seconds, 4),
@@ -71,25 +75,27 @@ def measure_termcheck(sizes: tuple[int, ...] = (50, 200, 1000), repeats: int = 2
     return results
 
 
-def measure_startup(runs: int = 3) -> float:
-    """Best of a few fresh processes: import the checker, read terminology.yml, load the dictionary."""
+def measure_startup(runs: int = 3) -> tuple[float, float]:
+    """Best of a few fresh processes: (import, dictionary and terminology.yml; the dictionary alone)."""
     times = []
     for _ in range(runs):
         result = subprocess.run([sys.executable, "-c", STARTUP], cwd=ROOT, capture_output=True, text=True, check=True)
-        times.append(float(result.stdout.strip()))
+        total, dictionary = result.stdout.split()
+        times.append((float(total), float(dictionary)))
     return min(times)
 
 
 def print_termcheck(results: list[dict]) -> None:
     """A table a person reads; the JSON line is for machines."""
     print("Wording check (typo'd synthetic sites, non-strict builds)")
-    print(f"{'pages':>6} {'build s (off)':>14} {'build s (on)':>13} {'hook CPU s':>11} {'start-up s':>11} {'overhead':>9} {'wall-clock':>11} {'words/s':>11}")
+    print(f"{'pages':>6} {'build s (off)':>14} {'build s (on)':>13} {'hook CPU s':>11} {'start-up s':>11} {'dict. s':>8} {'overhead':>9} {'wall-clock':>11} {'words/s':>11}")
     for row in results:
         print(
             f"{row['pages']:>6} {row['build_seconds_without_check']:>14.2f} {row['build_seconds_with_check']:>13.2f} "
-            f"{row['hook_seconds']:>11.3f} {row['startup_seconds']:>11.3f} {row['overhead_ratio']:>9.1%} "
+            f"{row['hook_seconds']:>11.3f} {row['startup_seconds']:>11.3f} {row['dictionary_load_seconds']:>8.3f} {row['overhead_ratio']:>9.1%} "
             f"{row['wall_clock_ratio']:>11.1%} {row['words_per_second'] or 0:>11,}"
         )
+    print("Start-up: a fresh process importing the check, loading the dictionary (dict. s) and reading terminology.yml.")
     print("Targets: overhead at most 10% at 1000 pages, at least 500,000 words/s, start-up under 0.5 s.")
 
 
