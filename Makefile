@@ -24,9 +24,10 @@ test: $(VENV)/.test-deps $(AXE)
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
-# Live preview for editors at http://127.0.0.1:8000/microneedling/
+# Live preview for editors at http://127.0.0.1:8000/microneedling/. Not strict, so a
+# typo is reported in the terminal without stopping the preview.
 serve: $(VENV)/.build-deps
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --no-strict
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python -m benchmarks

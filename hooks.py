@@ -24,6 +24,7 @@ from kit.pagefoot import page_foot
 from kit.pages import check_pages_are_utf8
 from kit.pageweight import drop_print_only_assets
 from kit.structured_data import medical_web_page, script_json
+from kit.termcheck import WordingCheck, log_findings, log_summary, start_wording_check
 from kit.terminology import Terminology, load_terminology
 
 review_log = get_plugin_logger("review")
@@ -38,6 +39,7 @@ class BuildState:
     terminology: Terminology
     today: date
     table: readability.ReadabilityTable
+    wording: WordingCheck | None  # None when switched off for a benchmark
     reviews: dict[str, review.Review | None] = field(default_factory=dict)
     unnamed_reviewer_pages: list[str] = field(default_factory=list)
 
@@ -57,9 +59,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["clinic"] = clinic.as_dict()
     config.copyright = f"© {clinic.name}"
     config.theme["logo"] = clinic.logo
+    terminology = load_terminology(project_file(config, "terminology.yml"))
     state = BuildState(
         clinic=clinic,
-        terminology=load_terminology(project_file(config, "terminology.yml")),
+        terminology=terminology,
+        wording=start_wording_check(terminology),
         today=review.today(),
         table=readability.ReadabilityTable(readability.max_grade_from(config.extra, Path(config.config_file_path))),
     )
@@ -74,9 +78,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Check the page's front matter: review dates and plain-language Key points."""
+    """Check the page as its editor wrote it: wording, review dates, plain-language Key points."""
     path = Path(page.file.abs_src_path or Path(config.docs_dir) / page.file.src_uri)
     source = page.file.content_string
+    if state.wording is not None and page.file.generated_by is None:
+        log_findings(state.wording.check(path, source))
     front = read_front_matter(path, source)
     page_review = review.read_review(front, state.clinic)
     state.reviews[page.file.src_uri] = page_review
@@ -113,7 +119,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Print the reading grades, and say which pages name no reviewer."""
+    """Summaries for the editor: wording findings, reading grades, pages that name no reviewer."""
+    if state.wording is not None:
+        log_summary(state.wording)
     for line in state.table.lines():
         readability_log.info(line)
     if state.unnamed_reviewer_pages:

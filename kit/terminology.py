@@ -16,7 +16,7 @@ from kit.yamlfile import YamlDocument, load_yaml
 LEVELS = ("error", "warning", "suggestion")
 TOP_LEVEL_KEYS = ("accepted_words", "spelling", "terms")
 TERM_KEYS = ("term", "definition", "avoid")
-AVOID_KEYS = ("phrase", "reason", "level")
+AVOID_KEYS = ("phrase", "reason", "level", "instead")
 SPELLING_KEYS = ("level",)
 
 
@@ -28,6 +28,12 @@ class AvoidRule:
     preferred: str
     reason: str
     level: str
+    instead: str = ""
+
+    @property
+    def replacement(self) -> str:
+        """What to write instead: `instead:` when the term alone would not fit ("the dermis")."""
+        return self.instead or self.preferred
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,12 @@ def _read_avoid(document: YamlDocument, where: tuple, preferred: str, item: obje
         raise document.error(where, "This variant has no phrase", "Add `phrase: <the wording to avoid>`")
     reason = item.get("reason") or f'The clinic writes "{preferred}".'
     level = _read_level(document, (*where, "level"), item.get("level", "warning"))
-    return AvoidRule(phrase=" ".join(phrase.split()), preferred=preferred, reason=str(reason).strip(), level=level)
+    instead = item.get("instead") or ""
+    if not isinstance(instead, str):
+        raise document.error((*where, "instead"), "`instead` must be text", "Write the wording to use after `instead:`")
+    return AvoidRule(
+        phrase=" ".join(phrase.split()), preferred=preferred, reason=str(reason).strip(), level=level, instead=" ".join(instead.split())
+    )
 
 
 def _read_level(document: YamlDocument, where: tuple, level: object) -> str:
