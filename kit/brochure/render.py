@@ -1,0 +1,81 @@
+"""WeasyPrint, set up for patient documents: local files only, bundled fonts, tagged.
+
+Three things here guard against WeasyPrint's quiet failures: it fetches any
+URL a page names (a privacy leak from a clinic's brochure), it falls back to
+whatever fonts a machine has (a different brochure on every computer), and it
+silently drops content it cannot lay out (so chapters are counted afterwards).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from mkdocs.plugins import get_plugin_logger
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from kit.brochure.settings import PAPER_SIZES
+
+log = get_plugin_logger("brochure")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One PDF written: where, how many pages, how many top-level bookmarks, how long."""
+
+    path: Path
+    pages: int
+    chapters: int
+    seconds: float
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """Lets WeasyPrint read the built site, the brochure's own folder and data: URIs, nothing else.
+
+    A patient's brochure must not make the build contact a third party (or
+    depend on one being reachable); an image linked from elsewhere is left out
+    with a warning that says which.
+    """
+
+    def __init__(self, *roots: Path) -> None:
+        super().__init__(allowed_protocols=("file", "data"))
+        self.roots = [root.resolve() for root in roots]
+
+    def fetch(self, url: str, headers: dict | None = None):
+        parsed = urlparse(url)
+        if parsed.scheme == "file":
+            path = Path(unquote(parsed.path)).resolve()
+            if any(path.is_relative_to(root) for root in self.roots):
+                return super().fetch(url, headers)
+        elif parsed.scheme == "data":
+            return super().fetch(url, headers)
+        log.warning(
+            f"The brochure refers to {url}, which is not part of the site; it was left out of the PDF. "
+            "Copy the file into docs/ and link to it there"
+        )
+        raise ValueError(f"not a local file: {url}")
+
+
+class Renderer:
+    """One stylesheet and one font set, parsed once and used for every PDF of a build."""
+
+    def __init__(self, stylesheet: Path, site_dir: Path) -> None:
+        self.fetcher = LocalOnlyFetcher(site_dir, stylesheet.parent)
+        self.fonts = FontConfiguration()
+        self.stylesheet = CSS(filename=str(stylesheet), font_config=self.fonts, url_fetcher=self.fetcher)
+        self.base_url = site_dir
+
+    def write(self, html: str, base_url: Path, paper: str, target: Path) -> Rendered:
+        """Lay out `html` on `paper` and write it, tagged for screen readers, to `target`."""
+        started = time.perf_counter()
+        size = CSS(string=f"@page {{ size: {PAPER_SIZES[paper]} }}", font_config=self.fonts)
+        document = HTML(string=html, base_url=str(base_url), url_fetcher=self.fetcher).render(
+            stylesheets=[self.stylesheet, size], font_config=self.fonts, pdf_tags=True
+        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(target, pdf_tags=True)
+        return Rendered(target, len(document.pages), len(document.make_bookmark_tree()), time.perf_counter() - started)
