@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
+EDITORIAL = yaml.safe_load((Path(__file__).parent / "editorial.yml").read_text(encoding="utf-8"))
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -45,3 +47,27 @@ def site_pages(site: Path) -> dict[str, str]:
             continue
         pages[url] = article_text(html_file.read_text(encoding="utf-8"))
     return pages
+
+
+def edited_source(source_text: Path) -> str:
+    """The source text after the reviewed corrections in editorial.yml."""
+    text = source_text.read_text(encoding="utf-8")
+    for correction in EDITORIAL["corrections"]:
+        text = text.replace(correction["from"], correction["to"])
+    return text
+
+
+def published_pieces(source_text: Path) -> list[tuple[str, list[str]]]:
+    """Each source sentence patients must find, with the pieces it is published as.
+
+    Sentences editorial.yml removes are left out; rewritten ones become their
+    published pieces. The site test and the PDF test share this, so both check
+    against the same reviewed table.
+    """
+    left_out = {normalize(entry["sentence"]) for entry in EDITORIAL["removed"]}
+    reworded = {normalize(entry["sentence"]): entry["published"] for entry in EDITORIAL["rewritten"]}
+    return [
+        (sentence, [normalize(piece) for piece in reworded.get(sentence, [sentence])])
+        for sentence in source_sentences(edited_source(source_text))
+        if sentence not in left_out
+    ]
