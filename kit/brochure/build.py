@@ -15,7 +15,6 @@ from mkdocs.structure.pages import Page
 
 from kit.brochure.cover import last_reviewed, printed_date, qr_code
 from kit.brochure.document import Chapter, Identity, brochure_html, handout_html, nav_pages, split_print_page
-from kit.brochure.render import Renderer
 from kit.brochure.settings import PAPER_LABELS, BrochureSettings, check_handout_in_nav, read_settings
 from kit.messages import StopBuild, located
 
@@ -64,6 +63,10 @@ class BrochureBuild:
         """Render the brochure and the handout on every chosen paper, into the site folder."""
         if self.settings is None or not self.settings.render_pdf:
             return
+        # Imported here: loading WeasyPrint takes about a second, which `mkdocs serve`
+        # and builds without PDFs should not pay.
+        from kit.brochure.render import Renderer
+
         print_site = config.plugins["print-site"]
         cover, chapters = split_print_page(print_site.print_page.content, print_site.renderer.items)
         site_dir = Path(config.site_dir)

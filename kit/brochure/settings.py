@@ -94,7 +94,7 @@ def check_handout_in_nav(settings: BrochureSettings, nav_pages: list[str]) -> No
         raise _Locator(settings.config_file).error(
             ("extra", "brochure", "handout"),
             f"The handout page `{settings.handout_page}` is not in the navigation",
-            "Use one of: " + ", ".join(nav_pages),
+            "Use one of: " + ", ".join(nav_pages[:8]) + (f" (and {len(nav_pages) - 8} more)" if len(nav_pages) > 8 else ""),
         )
 
 
