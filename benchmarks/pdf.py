@@ -26,15 +26,15 @@ TARGET_SECONDS_FOR_200_PAGES = 15.0
 
 
 def measure_pdf(sizes: tuple[int, ...] = (50, 200, 1000)) -> list[dict]:
-    """Per size: pages, build seconds with and without PDF, PDF seconds, brochure MB and PDF pages."""
+    """Per size: build seconds with and without PDF, PDF seconds, brochure file MB, peak memory MB, PDF pages."""
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as workdir:
         for size in sizes:
             project = Path(workdir) / f"site-{size}"
             config_file = make_synthetic_site(project, size)
             _one_paper_no_handout(config_file)
-            without = _build_seconds(project, pdf=False)
-            with_pdf = _build_seconds(project, pdf=True)
+            without, _ = _build(project, pdf=False)
+            with_pdf, peak_mb = _build(project, pdf=True)
             brochure = next((project / "site").glob("*-brochure-*.pdf"))
             results.append(
                 {
@@ -43,6 +43,7 @@ def measure_pdf(sizes: tuple[int, ...] = (50, 200, 1000)) -> list[dict]:
                     "build_s_with_pdf": round(with_pdf, 1),
                     "pdf_s": round(with_pdf - without, 1),
                     "pdf_mb": round(brochure.stat().st_size / 1e6, 2),
+                    "peak_memory_mb": peak_mb,
                     "pdf_pages": _page_count(brochure),
                 }
             )
@@ -58,17 +59,30 @@ def _one_paper_no_handout(config_file: Path) -> None:
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
-def _build_seconds(project: Path, pdf: bool) -> float:
+# `mkdocs build` in a child Python that reports its own peak memory when it exits.
+_MKDOCS_WITH_PEAK_MEMORY = """
+import resource, runpy, sys
+sys.argv = ["mkdocs", "build", "--site-dir", sys.argv[1]]
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+finally:
+    print("PEAK_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def _build(project: Path, pdf: bool) -> tuple[float, int]:
+    """Wall seconds and peak memory (MB) of one `mkdocs build`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CLINIC_KIT_PDF": "on" if pdf else "off"}
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / "site")],
+        [sys.executable, "-c", _MKDOCS_WITH_PEAK_MEMORY, str(project / "site")],
         cwd=project, env=env, capture_output=True, text=True,
     )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise RuntimeError(f"The synthetic build of {project.name} failed:\n{result.stdout}{result.stderr}")
-    return elapsed
+    peak_kb = int(result.stderr.rsplit("PEAK_KB", 1)[1].split()[0])
+    return elapsed, peak_kb // 1024
 
 
 def _page_count(pdf: Path) -> int | None:
@@ -80,13 +94,13 @@ def _page_count(pdf: Path) -> int | None:
 
 
 def report(results: list[dict]) -> str:
-    """A table for the terminal, with the 200-page target and the growth per page."""
-    lines = [f"{'pages':>6} {'build s (no pdf)':>17} {'build s (pdf)':>14} {'pdf s':>7} {'pdf MB':>7} {'pdf pages':>10} {'pdf ms/page':>12}"]
+    """A table for the terminal, with the 200-page target and the cost per site page (flat = linear)."""
+    lines = [f"{'pages':>6} {'build s (no pdf)':>17} {'build s (pdf)':>14} {'pdf s':>7} {'pdf MB':>7} {'peak MB':>8} {'pdf pages':>10} {'ms/site page':>13}"]
     for row in results:
         per_page = 1000 * row["pdf_s"] / row["pages"]
         lines.append(
             f"{row['pages']:>6} {row['build_s_without_pdf']:>17} {row['build_s_with_pdf']:>14} {row['pdf_s']:>7} "
-            f"{row['pdf_mb']:>7} {row['pdf_pages'] or '?':>10} {per_page:>12.0f}"
+            f"{row['pdf_mb']:>7} {row['peak_memory_mb']:>8} {row['pdf_pages'] or '?':>10} {per_page:>13.0f}"
         )
     at_200 = next((row["pdf_s"] for row in results if row["pages"] == 200), None)
     if at_200 is not None:
