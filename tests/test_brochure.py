@@ -147,6 +147,17 @@ def test_each_page_after_the_cover_shows_its_chapter_page_x_of_y_and_the_clinic_
             assert footer.startswith(chapter), f"page {page.number} header: {footer}"
 
 
+def test_no_heading_is_left_alone_at_the_bottom_of_a_page(brochure, real_site: Build) -> None:
+    paper, reader, pages = brochure
+    headings = set()
+    for source in NAV_PAGES:
+        url = "" if source == "index.md" else source.removesuffix(".md")
+        soup = BeautifulSoup(real_site.page(url), "html.parser")
+        headings |= {normalize(h.get_text()).removesuffix("¶").strip() for h in soup.select("article h2, article h3, article .admonition-title, article summary")}
+    stranded = [(page.number, page.body[-1].strip()) for page in pages[2:] if normalize(page.body[-1]) in headings]
+    assert not stranded, stranded
+
+
 def test_the_cover_has_no_header_or_footer(brochure) -> None:
     paper, reader, pages = brochure
     cover = normalize(reader.pages[0].extract_text())
@@ -362,6 +373,10 @@ def test_the_pdf_never_fetches_anything_from_outside_the_site(fixture_site: Fixt
     fixture_site.write("docs/index.md", "# Welcome\n\n![A chart](https://example.invalid/chart.png)\n\nThe clinic's fixture page.\n")
     build = fixture_site.build()
     assert build.returncode == 0, build.output
-    assert "WARNING" in build.output and "https://example.invalid/chart.png, which is not part of the site" in build.output
+    assert re.search(
+        r"WARNING .*docs/index\.md:3:12: The brochure would load https://example\.invalid/chart\.png, which is not part of the site, "
+        r"so the PDF leaves it out\. Copy the file into docs/ and link to it there\.",
+        build.output,
+    ), build.output
     reader, pages = read_pdf(build.site / "fixture-clinic-site-brochure-letter.pdf")
     assert "The clinic's fixture page." in " ".join(page.body_text for page in pages)

@@ -71,7 +71,7 @@ class BrochureBuild:
         cover, chapters = split_print_page(print_site.print_page.content, print_site.renderer.items)
         site_dir = Path(config.site_dir)
         base_url = Path(print_site.print_page.file.abs_dest_path)
-        renderer = Renderer(Path(config.config_file_path).parent / STYLESHEET, site_dir)
+        renderer = Renderer(Path(config.config_file_path).parent / STYLESHEET, site_dir, Path(config.docs_dir))
         brochure = brochure_html(cover, chapters, self._identity(config, print_site.config["print_page_title"]))
         handout = self._handout(config, chapters)
         for paper in self.settings.papers:

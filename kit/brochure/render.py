@@ -19,6 +19,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from kit.brochure.settings import PAPER_SIZES
+from kit.messages import located
 
 log = get_plugin_logger("brochure")
 
@@ -41,9 +42,10 @@ class LocalOnlyFetcher(URLFetcher):
     with a warning that says which.
     """
 
-    def __init__(self, *roots: Path) -> None:
+    def __init__(self, *roots: Path, docs_dir: Path | None = None) -> None:
         super().__init__(allowed_protocols=("file", "data"))
         self.roots = [root.resolve() for root in roots]
+        self.docs_dir = docs_dir
 
     def fetch(self, url: str, headers: dict | None = None):
         parsed = urlparse(url)
@@ -53,18 +55,30 @@ class LocalOnlyFetcher(URLFetcher):
                 return super().fetch(url, headers)
         elif parsed.scheme == "data":
             return super().fetch(url, headers)
+        path, line, column = self._where_written(url)
         log.warning(
-            f"The brochure refers to {url}, which is not part of the site; it was left out of the PDF. "
-            "Copy the file into docs/ and link to it there"
+            located(
+                path, line, column,
+                f"The brochure would load {url}, which is not part of the site, so the PDF leaves it out",
+                "Copy the file into docs/ and link to it there",
+            )
         )
         raise ValueError(f"not a local file: {url}")
+
+    def _where_written(self, url: str) -> tuple[Path, int, int]:
+        """The page that names the URL, for the message (only ever run for a refused URL)."""
+        for page in sorted(self.docs_dir.rglob("*.md")) if self.docs_dir else []:
+            text = page.read_text(encoding="utf-8", errors="replace")
+            if (offset := text.find(url)) >= 0:
+                return page, text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return Path("mkdocs.yml"), 1, 1
 
 
 class Renderer:
     """One stylesheet and one font set, parsed once and used for every PDF of a build."""
 
-    def __init__(self, stylesheet: Path, site_dir: Path) -> None:
-        self.fetcher = LocalOnlyFetcher(site_dir, stylesheet.parent)
+    def __init__(self, stylesheet: Path, site_dir: Path, docs_dir: Path) -> None:
+        self.fetcher = LocalOnlyFetcher(site_dir, stylesheet.parent, docs_dir=docs_dir)
         self.fonts = FontConfiguration()
         self.stylesheet = CSS(filename=str(stylesheet), font_config=self.fonts, url_fetcher=self.fetcher)
         self.base_url = site_dir
