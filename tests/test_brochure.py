@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import NAV_PAGES, ROOT, SOURCE_TEXT, Build, FixtureSite
+from conftest import FIXTURE_CONFIG, NAV_PAGES, ROOT, SOURCE_TEXT, Build, FixtureSite
 from pdftext import NO_HEADER, PrintedPage, read_pdf, top_level_bookmarks
 from textutil import normalize, published_pieces
 
@@ -312,17 +312,11 @@ def test_the_handout_page_also_offers_the_handout(real_site: Build) -> None:
 
 # ---- builds of small fixture sites: settings, switches and privacy ----------------------------
 
-BROCHURE_FIXTURE = """\
-site_name: Fixture clinic site
-site_url: https://example-clinic.github.io/fixture/
-theme:
-  name: material
-  font: false
+# The shared fixture site, plus a nav, the brochure settings and the print-site plugin.
+BROCHURE_FIXTURE = FIXTURE_CONFIG + """\
 nav:
   - Welcome: index.md
   - Aftercare: aftercare.md
-markdown_extensions:
-  - admonition
 extra:
   brochure:
     paper: {paper}
@@ -334,9 +328,14 @@ plugins:
       add_table_of_contents: false
       enumerate_headings: false
       enumerate_figures: false
-hooks:
-  - {hooks}
 """
+
+
+def line_and_column(site: FixtureSite, text: str) -> str:
+    """Where `text` first appears in the fixture's mkdocs.yml, as `line:col`."""
+    lines = (site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    number, line = next((n, line) for n, line in enumerate(lines, start=1) if text in line)
+    return f"{number}:{line.index(text) + 1}"
 
 
 def brochure_fixture(site: FixtureSite, paper: str = "[a4]", handout: str = "aftercare.md") -> None:
@@ -349,7 +348,8 @@ def test_a_paper_size_the_kit_does_not_know_stops_the_build_at_its_line(fixture_
     brochure_fixture(fixture_site, paper="[a4, a5]")
     build = fixture_site.build()
     assert build.returncode != 0
-    assert re.search(r"mkdocs\.yml:13:17: `a5` is not a paper size the brochure knows\. Use `a4` or `letter`\.", build.output), build.output
+    where = line_and_column(fixture_site, "a5")
+    assert f"mkdocs.yml:{where}: `a5` is not a paper size the brochure knows. Use `a4` or `letter`." in build.output, build.output
     assert "Traceback" not in build.output
 
 
@@ -357,7 +357,8 @@ def test_a_handout_page_missing_from_the_nav_stops_the_build_with_the_pages_to_c
     brochure_fixture(fixture_site, handout="after-care.md")
     build = fixture_site.build()
     assert build.returncode != 0
-    assert "mkdocs.yml:14:5: The handout page `after-care.md` is not in the navigation. Use one of: index.md, aftercare.md." in build.output, build.output
+    where = line_and_column(fixture_site, "handout:")
+    assert f"mkdocs.yml:{where}: The handout page `after-care.md` is not in the navigation. Use one of: index.md, aftercare.md." in build.output, build.output
 
 
 def test_the_pdf_switch_turns_pdfs_and_their_links_off(fixture_site: FixtureSite) -> None:

@@ -8,4 +8,5 @@ and renders both with WeasyPrint. Its modules, in build order:
 - `cover`: the facts the cover shows that only the build knows (review date, QR code).
 - `document`: the brochure's and handout's HTML, made from the print page.
 - `render`: WeasyPrint, with the bundled fonts and no fetching from the internet.
+- `build`: the one object `hooks.py` calls at each MkDocs event.
 """
