@@ -381,3 +381,15 @@ def test_the_pdf_never_fetches_anything_from_outside_the_site(fixture_site: Fixt
     ), build.output
     reader, pages = read_pdf(build.site / "fixture-clinic-site-brochure-letter.pdf")
     assert "The clinic's fixture page." in " ".join(page.body_text for page in pages)
+
+
+def test_a_handout_page_too_long_for_one_sheet_fails_the_strict_build_naming_the_page(fixture_site: FixtureSite) -> None:
+    brochure_fixture(fixture_site)
+    fixture_site.write("docs/aftercare.md", "# Aftercare\n\n" + "Keep the treated skin clean and out of the sun.\n\n" * 150)
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0
+    assert re.search(
+        r"WARNING .*docs/aftercare\.md:1:1: The handout made from this page needs \d+ pages on A4 paper; "
+        r"it must fit on one sheet \(2 pages\)\. Shorten the page, or choose another page",
+        build.output,
+    ), build.output
