@@ -344,21 +344,23 @@ def brochure_fixture(site: FixtureSite, paper: str = "[a4]", handout: str = "aft
     site.write("docs/aftercare.md", "# Aftercare\n\nKeep the skin clean.\n")
 
 
+def assert_build_stops_at(site: FixtureSite, setting: str, message: str) -> None:
+    """The build fails with one editor's message pointing at `setting` in mkdocs.yml."""
+    build = site.build()
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert f"mkdocs.yml:{line_and_column(site, setting)}: {message}" in build.output, build.output
+
+
 def test_a_paper_size_the_kit_does_not_know_stops_the_build_at_its_line(fixture_site: FixtureSite) -> None:
     brochure_fixture(fixture_site, paper="[a4, a5]")
-    build = fixture_site.build()
-    assert build.returncode != 0
-    where = line_and_column(fixture_site, "a5")
-    assert f"mkdocs.yml:{where}: `a5` is not a paper size the brochure knows. Use `a4` or `letter`." in build.output, build.output
-    assert "Traceback" not in build.output
+    assert_build_stops_at(fixture_site, "a5", "`a5` is not a paper size the brochure knows. Use `a4` or `letter`.")
 
 
 def test_a_handout_page_missing_from_the_nav_stops_the_build_with_the_pages_to_choose_from(fixture_site: FixtureSite) -> None:
     brochure_fixture(fixture_site, handout="after-care.md")
-    build = fixture_site.build()
-    assert build.returncode != 0
-    where = line_and_column(fixture_site, "handout:")
-    assert f"mkdocs.yml:{where}: The handout page `after-care.md` is not in the navigation. Use one of: index.md, aftercare.md." in build.output, build.output
+    assert_build_stops_at(
+        fixture_site, "handout:", "The handout page `after-care.md` is not in the navigation. Use one of: index.md, aftercare.md."
+    )
 
 
 def test_the_pdf_switch_turns_pdfs_and_their_links_off(fixture_site: FixtureSite) -> None:
