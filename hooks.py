@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kit import glossary, readability, review
 from kit.accessibility import label_task_list_checkboxes
+from kit.brochure.build import BrochureBuild
 from kit.clinic import Clinic, load_clinic
 from kit.frontmatter import read_front_matter
 from kit.pagefoot import page_foot
@@ -45,11 +48,17 @@ class BuildState:
 
 
 state: BuildState
+brochure = BrochureBuild()
 
 
 def project_file(config: MkDocsConfig, name: str) -> Path:
     """Data files sit beside mkdocs.yml, so a fixture site can bring its own."""
     return Path(config.config_file_path).parent / name
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`: its previews skip the PDFs to stay fast."""
+    brochure.command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -67,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         today=review.today(),
         table=readability.ReadabilityTable(readability.max_grade_from(config.extra, Path(config.config_file_path))),
     )
+    brochure.configure(config)
     return config
 
 
@@ -75,6 +85,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     check_pages_are_utf8(files)
     glossary.add_glossary_page(files, config, state.terminology.glossary)
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Check the brochure's handout page is in the nav before any page is built."""
+    brochure.check_nav(nav)
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -118,8 +134,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html + "\n" + page_foot(state.clinic, page_review, contact=page.meta.get("contact") is True)
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page's front matter is read by now: date the brochure's cover."""
+    brochure.add_cover_facts(config)
+    return env
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Summaries for the editor: wording findings, reading grades, pages that name no reviewer."""
+    """Print the PDFs (print-site has written the print page), then the editor's summaries."""
+    brochure.write_pdfs(config)
     if state.wording is not None:
         log_summary(state.wording)
     for line in state.table.lines():
@@ -142,6 +165,7 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
     """Rebuild the live preview when the clinic's data files change."""
     server.watch(str(project_file(config, "clinic.yml")))
     server.watch(str(project_file(config, "terminology.yml")))
+    server.watch(str(project_file(config, "brochure")))
 
 
 def is_health_page(page: Page) -> bool:

@@ -27,8 +27,9 @@ def make_synthetic_site(dest: Path, pages: int, typos: bool = False) -> Path:
     for data_file in ("clinic.yml", "terminology.yml"):
         if (ROOT / data_file).exists():
             shutil.copy(ROOT / data_file, dest / data_file)
-    if (ROOT / "overrides").exists():
-        shutil.copytree(ROOT / "overrides", dest / "overrides")
+    for folder in ("overrides", "brochure"):  # theme templates; the PDF's stylesheet, fonts and cover
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, dest / folder)
     nav = []
     for number in range(pages):
         real = REAL_PAGES[number % len(REAL_PAGES)]

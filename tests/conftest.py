@@ -141,7 +141,7 @@ def project_copy(tmp_path: Path) -> FixtureSite:
     It runs the project's real hooks.py, so a test can edit clinic.yml or a
     page's front matter and see every place the build puts it.
     """
-    for folder in ("docs", "overrides"):
+    for folder in ("docs", "overrides", "brochure"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     for data_file in ("clinic.yml", "terminology.yml"):
         shutil.copy(ROOT / data_file, tmp_path / data_file)

@@ -12,18 +12,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import NAV_PAGES, ROOT, SOURCE_TEXT, Build
-from textutil import normalize, site_pages, source_sentences
+from textutil import EDITORIAL, edited_source, normalize, published_pieces, site_pages, source_sentences
 
-EDITORIAL = yaml.safe_load((Path(__file__).parent / "editorial.yml").read_text(encoding="utf-8"))
 KNOWN_SOURCE_ERRORS = ("adapouts", "micronelean", "the derma")
-
-
-def edited_source() -> str:
-    """The source text after the reviewed corrections in editorial.yml."""
-    text = SOURCE_TEXT.read_text(encoding="utf-8")
-    for correction in EDITORIAL["corrections"]:
-        text = text.replace(correction["from"], correction["to"])
-    return text
 
 
 def test_the_site_builds_strictly_with_no_warnings(real_site: Build) -> None:
@@ -44,7 +35,7 @@ def test_the_editorial_table_only_names_what_the_source_really_says() -> None:
     for correction in EDITORIAL["corrections"]:
         assert correction["from"] != correction["to"] and correction["why"]
         assert normalize(correction["from"]) in source, correction["from"]
-    sentences = set(source_sentences(edited_source()))
+    sentences = set(source_sentences(edited_source(SOURCE_TEXT)))
     for entry in EDITORIAL["removed"] + EDITORIAL["rewritten"]:
         assert entry["why"]
         assert normalize(entry["sentence"]) in sentences, entry["sentence"]
@@ -52,13 +43,8 @@ def test_the_editorial_table_only_names_what_the_source_really_says() -> None:
 
 def test_every_source_sentence_is_on_exactly_one_page(real_site: Build) -> None:
     pages = site_pages(real_site.site)
-    left_out = {normalize(entry["sentence"]) for entry in EDITORIAL["removed"]}
-    reworded = {normalize(entry["sentence"]): entry["published"] for entry in EDITORIAL["rewritten"]}
     problems = []
-    for sentence in source_sentences(edited_source()):
-        if sentence in left_out:
-            continue
-        pieces = [normalize(piece) for piece in reworded.get(sentence, [sentence])]
+    for sentence, pieces in published_pieces(SOURCE_TEXT):
         found_on = [url for url, text in pages.items() if all(piece in text for piece in pieces)]
         if len(found_on) != 1:
             problems.append(f"on {found_on or 'no page'}: {sentence}")

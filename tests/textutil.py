@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import yaml
+from bs4 import BeautifulSoup, Tag
 
+EDITORIAL = yaml.safe_load((Path(__file__).parent / "editorial.yml").read_text(encoding="utf-8"))
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -18,17 +21,19 @@ def normalize(text: str) -> str:
 def article_text(html: str) -> str:
     """The readable text of a page's article, without headings' permalink signs."""
     soup = BeautifulSoup(html, "html.parser")
-    article = soup.select_one("article") or soup
-    for permalink in article.select("a.headerlink"):
-        permalink.decompose()
-    # Glossary tooltips show only on hover or focus, not in the running text.
-    for tooltip in article.select("[role=tooltip]"):
-        tooltip.decompose()
+    return visible_text(soup.select_one("article") or soup)
+
+
+def visible_text(element: Tag) -> str:
+    """An element's text as a reader sees it, without permalinks or hover-only tooltips."""
+    element = copy.copy(element)
+    for hidden in element.select("a.headerlink, [role=tooltip]"):
+        hidden.decompose()
     # A browser runs inline elements into their sentence ("dermis," not "dermis ,").
-    for inline in article.select("a, abbr, em, strong, span"):
+    for inline in element.select("a, abbr, em, strong, span"):
         inline.unwrap()
-    article.smooth()
-    return normalize(article.get_text(" "))
+    element.smooth()
+    return normalize(element.get_text(" "))
 
 
 def source_sentences(text: str) -> list[str]:
@@ -52,3 +57,27 @@ def site_pages(site: Path) -> dict[str, str]:
             continue
         pages[url] = article_text(html_file.read_text(encoding="utf-8"))
     return pages
+
+
+def edited_source(source_text: Path) -> str:
+    """The source text after the reviewed corrections in editorial.yml."""
+    text = source_text.read_text(encoding="utf-8")
+    for correction in EDITORIAL["corrections"]:
+        text = text.replace(correction["from"], correction["to"])
+    return text
+
+
+def published_pieces(source_text: Path) -> list[tuple[str, list[str]]]:
+    """Each source sentence patients must find, with the pieces it is published as.
+
+    Sentences editorial.yml removes are left out; rewritten ones become their
+    published pieces. The site test and the PDF test share this, so both check
+    against the same reviewed table.
+    """
+    left_out = {normalize(entry["sentence"]) for entry in EDITORIAL["removed"]}
+    reworded = {normalize(entry["sentence"]): entry["published"] for entry in EDITORIAL["rewritten"]}
+    return [
+        (sentence, [normalize(piece) for piece in reworded.get(sentence, [sentence])])
+        for sentence in source_sentences(edited_source(source_text))
+        if sentence not in left_out
+    ]

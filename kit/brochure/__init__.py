@@ -1,0 +1,12 @@
+"""The printable brochure and handout: PDFs staff print for patients.
+
+mkdocs-print-site-plugin gathers every page into one print page; this package
+turns it into a brochure (cover, contents, chapters) and an aftercare handout,
+and renders both with WeasyPrint. Its modules, in build order:
+
+- `settings`: reads and checks `extra.brochure` in mkdocs.yml (paper, handout page).
+- `cover`: the facts the cover shows that only the build knows (review date, QR code).
+- `document`: the brochure's and handout's HTML, made from the print page.
+- `render`: WeasyPrint, with the bundled fonts and no fetching from the internet.
+- `build`: the one object `hooks.py` calls at each MkDocs event.
+"""

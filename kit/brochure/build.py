@@ -1,0 +1,127 @@
+"""The brochure's part in each build: settings, cover facts, then the PDFs.
+
+`hooks.py` calls one method per MkDocs event. The object lives as long as the
+hooks module (all of `mkdocs serve`), so every value is reset in `configure`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from kit.brochure.cover import last_reviewed, printed_date, qr_code
+from kit.brochure.document import Chapter, Identity, brochure_html, handout_html, nav_pages, split_print_page
+from kit.brochure.settings import PAPER_LABELS, BrochureSettings, check_handout_in_nav, read_settings
+from kit.messages import StopBuild, located
+
+log = get_plugin_logger("brochure")
+
+#: The handout is one sheet: printed on both sides at most.
+HANDOUT_MAX_PAGES = 2
+#: Beside mkdocs.yml: the print stylesheet (fonts/ sits beside it).
+STYLESHEET = Path("brochure") / "print.css"
+
+
+class BrochureBuild:
+    """What the brochure needs to remember between the events of one build."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.settings: BrochureSettings | None = None
+        self.pages: list[Page] = []
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """Check `extra.brochure` and give templates the download links and cover logo."""
+        self.settings = read_settings(config, self.command)
+        self.pages = []
+        if self.settings is None:
+            return
+        clinic = config.extra["clinic"]
+        config.extra["brochure"] = self.settings.for_templates(config.site_url, clinic["logo"], config.use_directory_urls)
+        config.extra["brochure"]["qr_code"] = qr_code(config.site_url)
+
+    def check_nav(self, nav: Navigation) -> None:
+        """Remember the pages in order, and stop early if the handout page is not among them."""
+        if self.settings is None:
+            return
+        self.pages = nav_pages(nav.items)
+        check_handout_in_nav(self.settings, [page.file.src_uri for page in self.pages])
+
+    def add_cover_facts(self, config: MkDocsConfig) -> None:
+        """After every page's front matter is read: the newest review date, for the cover."""
+        if self.settings is None:
+            return
+        reviewed = last_reviewed(self.pages)
+        config.extra["brochure"]["last_reviewed"] = printed_date(reviewed) if reviewed else ""
+        config.extra["brochure"]["last_reviewed_iso"] = reviewed.isoformat() if reviewed else ""
+
+    def write_pdfs(self, config: MkDocsConfig) -> None:
+        """Render the brochure and the handout on every chosen paper, into the site folder."""
+        if self.settings is None or not self.settings.render_pdf:
+            return
+        # Imported here: loading WeasyPrint takes about a second, which `mkdocs serve`
+        # and builds without PDFs should not pay.
+        from kit.brochure.render import Renderer
+
+        print_site = config.plugins["print-site"]
+        cover, chapters = split_print_page(print_site.print_page.content, print_site.renderer.items)
+        site_dir = Path(config.site_dir)
+        base_url = Path(print_site.print_page.file.abs_dest_path)
+        renderer = Renderer(Path(config.config_file_path).parent / STYLESHEET, site_dir, Path(config.docs_dir))
+        brochure = brochure_html(cover, chapters, self._identity(config, print_site.config["print_page_title"]))
+        handout = self._handout(config, chapters)
+        for paper in self.settings.papers:
+            written = renderer.write(brochure, base_url, paper, site_dir / self.settings.brochure_file(paper))
+            _check_every_chapter_printed(written.chapters, chapters, written.path)
+            log.info(f"Brochure ({PAPER_LABELS[paper]}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
+            if handout:
+                chapter, identity = handout
+                sheet = renderer.write(handout_html(chapter, identity), base_url, paper, site_dir / self.settings.handout_file(paper))
+                _check_handout_fits(sheet.pages, Path(config.docs_dir) / chapter.source, PAPER_LABELS[paper])
+                log.info(f"Handout ({PAPER_LABELS[paper]}): {sheet.path.name}, {sheet.pages} pages, {sheet.seconds:.1f} s")
+
+    def _identity(self, config: MkDocsConfig, title: str) -> Identity:
+        clinic = config.extra["clinic"]
+        return Identity(
+            title=title,
+            language=config.theme.get("language") or "en",
+            clinic_name=clinic["name"],
+            clinic_phone=clinic["phone"],
+            clinic_website=clinic["website"],
+            logo_url=config.extra["brochure"]["cover_logo"],
+            description=config.site_description or config.site_name,
+        )
+
+    def _handout(self, config: MkDocsConfig, chapters: list[Chapter]) -> tuple[Chapter, Identity] | None:
+        assert self.settings is not None
+        chapter = next((c for c in chapters if c.source == self.settings.handout_page), None)
+        if chapter is None:
+            return None
+        identity = self._identity(config, f"{config.site_name}: {chapter.title} handout")
+        return chapter, identity
+
+
+def _check_every_chapter_printed(bookmarks: int, chapters: list[Chapter], pdf: Path) -> None:
+    """WeasyPrint drops what it cannot lay out without a word: count the chapters it kept."""
+    if bookmarks != len(chapters):
+        raise StopBuild(
+            f"{pdf.name} has {bookmarks} chapters instead of {len(chapters)}: WeasyPrint left part of the brochure out. "
+            "Check brochure/print.css for a layout rule it cannot print (see FIELD-NOTES: display:flex, height:100%)."
+        )
+
+
+def _check_handout_fits(pages: int, source: Path, paper: str) -> None:
+    if pages > HANDOUT_MAX_PAGES:
+        log.warning(
+            located(
+                source,
+                1,
+                1,
+                f"The handout made from this page needs {pages} pages on {paper} paper; it must fit on one sheet ({HANDOUT_MAX_PAGES} pages)",
+                "Shorten the page, or choose another page as `handout:` under extra.brochure in mkdocs.yml",
+            )
+        )

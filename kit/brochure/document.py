@@ -1,0 +1,131 @@
+"""The brochure's and the handout's HTML, made from mkdocs-print-site-plugin's print page.
+
+The print page's own HTML is a web page (Material's header, navigation,
+search, scripts) whose table of contents is filled in by JavaScript, which
+WeasyPrint does not run. So only its content is used: the cover section and
+one `<section class="print-page">` per page, in nav order. This module adds
+what print needs and the web page lacks: a contents list WeasyPrint numbers
+itself, chapter names for running headers and bookmarks, collapsed boxes
+opened, and a letterhead for the handout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs_print_site_plugin.urls import get_page_key
+
+from kit.messages import StopBuild
+from kit.pagefoot import disclaimer
+
+SECTION_START = re.compile(r'<section class="print-page" id="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One page of the site as a chapter of the brochure."""
+
+    anchor: str
+    title: str
+    source: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the document is from and in what language: its letterhead and PDF metadata."""
+
+    title: str
+    language: str
+    clinic_name: str
+    clinic_phone: str
+    clinic_website: str
+    logo_url: str
+    description: str
+
+
+def nav_pages(items: list) -> list[Page]:
+    """Every page of the navigation, depth first, as the print page orders them."""
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Section):
+            pages += nav_pages(item.children)
+        elif isinstance(item, Page):
+            pages.append(item)
+    return pages
+
+
+def split_print_page(content: str, nav: Navigation | list) -> tuple[str, list[Chapter]]:
+    """The cover's HTML and the chapters, from the print page's combined content."""
+    pages = nav_pages(nav.items if isinstance(nav, Navigation) else nav)
+    titles = {get_page_key(page.url): (page.title or "", page.file.src_uri) for page in pages}
+    starts = [(match.start(), match.group(1)) for match in SECTION_START.finditer(content)]
+    if not starts:
+        raise StopBuild(
+            "The print page has no pages in it, so the brochure would be empty. "
+            "Check that mkdocs.yml lists pages under `nav:` and that `print-site` is the last plugin."
+        )
+    end = content.rfind("</div>")
+    cover = content[: starts[0][0]]
+    chapters = []
+    for index, (start, anchor) in enumerate(starts):
+        stop = starts[index + 1][0] if index + 1 < len(starts) else end
+        title, source = titles.get(anchor, (anchor, anchor))
+        chapters.append(Chapter(anchor, title, source, _printable(content[start:stop], title)))
+    return cover, chapters
+
+
+def brochure_html(cover: str, chapters: list[Chapter], identity: Identity) -> str:
+    """Cover, contents and every chapter, as one HTML document for WeasyPrint."""
+    return _document(identity, "brochure", cover + contents_and_disclaimer(chapters) + "".join(chapter.html for chapter in chapters))
+
+
+def contents_and_disclaimer(chapters: list[Chapter]) -> str:
+    """The contents page closes with the disclaimer, said once for the whole brochure."""
+    return f'<div class="contents-page">{contents(chapters)}{disclaimer()}</div>'
+
+
+def handout_html(chapter: Chapter, identity: Identity) -> str:
+    """One chapter under the clinic's letterhead: the sheet staff hand over after treatment."""
+    letterhead = (
+        '<header class="letterhead">'
+        f'<img class="letterhead-logo" src="{escape(identity.logo_url)}" alt="">'
+        '<div class="letterhead-text">'
+        f'<p class="clinic-name">{escape(identity.clinic_name)}</p>'
+        f'<p>Phone: <span class="clinic-phone">{escape(identity.clinic_phone)}</span></p>'
+        f"<p>{escape(identity.clinic_website)}</p>"
+        "</div>"
+        f'<p class="topic">{escape(identity.description)}</p>'
+        "</header>"
+    )
+    return _document(identity, "handout", letterhead + chapter.html)
+
+
+def contents(chapters: list[Chapter]) -> str:
+    """The contents page: plain links whose page numbers the stylesheet fills in.
+
+    print-site's own contents list is built by JavaScript in the browser, which
+    WeasyPrint does not run.
+    """
+    items = "".join(f'<li><a href="#{escape(c.anchor)}">{escape(c.title)}</a></li>' for c in chapters)
+    return f'<nav class="toc" aria-label="Contents"><h1>Contents</h1><ol>{items}</ol></nav>'
+
+
+def _printable(html: str, title: str) -> str:
+    """A chapter as print wants it: named for headers and bookmarks, every box open."""
+    html = SECTION_START.sub(lambda m: f'{m.group(0)} data-chapter="{escape(title)}"', html, count=1)
+    return re.sub(r"<details(?![^>]*\bopen\b)", "<details open", html)
+
+
+def _document(identity: Identity, kind: str, body: str) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{escape(identity.language)}"><head><meta charset="utf-8">'
+        f"<title>{escape(identity.title)}</title>"
+        f'<meta name="author" content="{escape(identity.clinic_name)}">'
+        f'<meta name="description" content="{escape(identity.description)}">'
+        f'</head><body class="{kind}">{body}</body></html>'
+    )

@@ -1,0 +1,160 @@
+"""The brochure's settings in mkdocs.yml, checked before anything is built.
+
+`extra.brochure` is free-form to MkDocs, so nothing else would notice a paper
+size spelled `A5` or a handout page that is not in the navigation; a clinic
+editor would only see a missing PDF. Every problem here names its line in
+mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import get_relative_url
+
+from kit.messages import StopBuild, located
+
+#: Paper names a clinic may choose, and the CSS page size WeasyPrint gets for each.
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
+#: Set CLINIC_KIT_PDF=off to build the site without PDFs (benchmarks of the rest).
+SWITCH = "CLINIC_KIT_PDF"
+
+
+@dataclass(frozen=True)
+class BrochureSettings:
+    """What `extra.brochure` asks for, checked, plus the file names it implies."""
+
+    papers: tuple[str, ...]
+    handout_page: str
+    file_stem: str
+    render_pdf: bool
+    config_file: Path
+
+    def brochure_file(self, paper: str) -> str:
+        return f"{self.file_stem}-brochure-{paper}.pdf"
+
+    def handout_file(self, paper: str) -> str:
+        return f"{self.file_stem}-{Path(self.handout_page).stem}-handout-{paper}.pdf"
+
+    def for_templates(self, site_url: str, logo: str, use_directory_urls: bool) -> dict[str, object]:
+        """Values the site's templates and the cover template read from `config.extra.brochure`."""
+        print_page = "print_page/" if use_directory_urls else "print_page.html"
+        downloads = [
+            {"paper": PAPER_LABELS[p], "brochure": self.brochure_file(p), "handout": self.handout_file(p)}
+            for p in self.papers
+        ]
+        return {
+            "paper": list(self.papers),
+            "handout_page": self.handout_page,
+            # Only link to PDFs this build writes: `mkdocs serve` and CLINIC_KIT_PDF=off write none.
+            "downloads": downloads if self.render_pdf else [],
+            "cover_logo": get_relative_url(logo, print_page),
+            "site_url": site_url,
+        }
+
+
+def read_settings(config: MkDocsConfig, command: str) -> BrochureSettings | None:
+    """The checked settings, or None when mkdocs.yml has no `extra.brochure` (no brochure)."""
+    raw = config.extra.get("brochure")
+    if raw is None:
+        return None
+    config_file = Path(config.config_file_path)
+    where = _Locator(config_file)
+    if not isinstance(raw, dict):
+        raise where.error(("extra", "brochure"), "`extra.brochure` must be `key: value` lines", "Indent `paper:` and `handout:` under it")
+    for key in raw:
+        if key not in ("paper", "handout"):
+            raise where.error(("extra", "brochure", key), f"`{key}` is not a brochure setting", "Use `paper` and `handout`")
+    if "print-site" not in config.plugins:
+        raise where.error(
+            ("extra", "brochure"),
+            "The brochure needs the print-site plugin, which mkdocs.yml does not list",
+            "Add `- print-site` as the last entry under `plugins:`, or remove `extra.brochure`",
+        )
+    if not config.site_url:
+        raise where.error(("site_url",), "`site_url` is missing: the brochure's QR code points to it", "Add `site_url: https://...` with the site's address")
+    return BrochureSettings(
+        papers=_papers(raw.get("paper", ["a4"]), where),
+        handout_page=_handout(raw.get("handout", ""), where),
+        file_stem=re.sub(r"[^a-z0-9]+", "-", config.site_name.lower()).strip("-") or "site",
+        render_pdf=_pdf_wanted(command),
+        config_file=config_file,
+    )
+
+
+def check_handout_in_nav(settings: BrochureSettings, nav_pages: list[str]) -> None:
+    """The handout is made from one page of the brochure, so it must be in the nav."""
+    if settings.handout_page and settings.handout_page not in nav_pages:
+        raise _Locator(settings.config_file).error(
+            ("extra", "brochure", "handout"),
+            f"The handout page `{settings.handout_page}` is not in the navigation",
+            "Use one of: " + ", ".join(nav_pages[:8]) + (f" (and {len(nav_pages) - 8} more)" if len(nav_pages) > 8 else ""),
+        )
+
+
+def _papers(value: object, where: _Locator) -> tuple[str, ...]:
+    papers = [value] if isinstance(value, str) else value
+    key = ("extra", "brochure", "paper")
+    if not isinstance(papers, list) or not papers:
+        raise where.error(key, "`paper` must list one or more paper sizes", "Write `paper: [a4]`, `paper: [letter]` or `paper: [a4, letter]`")
+    checked: list[str] = []
+    for index, paper in enumerate(papers):
+        name = str(paper).strip().lower()
+        if name not in PAPER_SIZES:
+            raise where.error((*key, index), f"`{paper}` is not a paper size the brochure knows", "Use `a4` or `letter`")
+        if name in checked:
+            raise where.error((*key, index), f"`{paper}` is listed twice", "List each paper size once")
+        checked.append(name)
+    return tuple(checked)
+
+
+def _handout(value: object, where: _Locator) -> str:
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str) or not value.endswith(".md"):
+        raise where.error(("extra", "brochure", "handout"), "`handout` must name one page, like `aftercare.md`", "Write the page's file name as it appears under `nav:`")
+    return value
+
+
+def _pdf_wanted(command: str) -> bool:
+    """PDFs in `mkdocs build` and `gh-deploy`, never in `mkdocs serve`: previews must stay fast."""
+    switch = os.environ.get(SWITCH, "on").strip().lower()
+    if switch not in ("on", "off"):
+        raise StopBuild(f"The environment variable {SWITCH} is `{switch}`. Set it to `on` (make the PDFs) or `off` (skip them).")
+    return command != "serve" and switch == "on"
+
+
+class _Locator:
+    """Line and column of a setting in mkdocs.yml, for messages (1:1 if it cannot tell)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, yaml.YAMLError):
+            self.root = None
+
+    def where(self, keys: tuple) -> tuple[int, int]:
+        node, found = self.root, (1, 1)
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                match = next(((k, v) for k, v in node.value if k.value == key), None)
+                if match is None:
+                    break
+                found, node = (match[0].start_mark.line + 1, match[0].start_mark.column + 1), match[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+                found = (node.start_mark.line + 1, node.start_mark.column + 1)
+            else:
+                break
+        return found
+
+    def error(self, keys: tuple, problem: str, advice: str) -> StopBuild:
+        line, column = self.where(keys)
+        return StopBuild(located(self.path, line, column, problem, advice))

@@ -1,0 +1,397 @@
+"""The printed brochure and handout as a clinic expects them, read from the real PDFs.
+
+Every test opens a PDF the real `mkdocs build` wrote (the session's real_site)
+or that a small fixture site wrote with the project's hooks.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from functools import cache
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from conftest import FIXTURE_CONFIG, NAV_PAGES, ROOT, SOURCE_TEXT, Build, FixtureSite
+from pdftext import NO_HEADER, PrintedPage, read_pdf, top_level_bookmarks
+from textutil import normalize, published_pieces, visible_text
+
+SETTINGS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])
+BROCHURE = SETTINGS["extra"]["brochure"]
+PAPERS = BROCHURE["paper"]
+CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
+STEM = re.sub(r"[^a-z0-9]+", "-", SETTINGS["site_name"].lower()).strip("-")
+PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
+CHAPTERS = [*NAV_PAGES.values(), "Glossary"]  # the glossary page is generated, last in the nav
+WEB_CHROME = ("Skip to content", "Search", "Back to top", "Table of contents", "On this page", "Download the brochure", "Permanent link", "¶")
+
+
+def brochure_file(paper: str) -> str:
+    return f"{STEM}-brochure-{paper}.pdf"
+
+
+def handout_file(paper: str) -> str:
+    return f"{STEM}-{Path(BROCHURE['handout']).stem}-handout-{paper}.pdf"
+
+
+@cache
+def printed(path: Path, header_band: float | None = None) -> tuple[PdfReader, list[PrintedPage]]:
+    return read_pdf(path) if header_band is None else read_pdf(path, header_band)
+
+
+def without_page_references(text: str) -> str:
+    """Print adds "(page 12)" after links between chapters; the site does not."""
+    return re.sub(r" \(page \d+\)", "", text)
+
+
+@pytest.fixture(params=PAPERS)
+def brochure(request: pytest.FixtureRequest, real_site: Build) -> tuple[str, PdfReader, list[PrintedPage]]:
+    """The real brochure on each paper size mkdocs.yml chooses."""
+    return (request.param, *printed(real_site.site / brochure_file(request.param)))
+
+
+def chapter_headings(real_site: Build) -> list[str]:
+    """Each nav page's own h1, as the site shows it."""
+    headings = []
+    for source in NAV_PAGES:
+        url = "" if source == "index.md" else source.removesuffix(".md")
+        h1 = BeautifulSoup(real_site.page(url), "html.parser").select_one("article h1")
+        for permalink in h1.select("a.headerlink"):
+            permalink.decompose()
+        headings.append(normalize(h1.get_text()))
+    return headings
+
+
+def contents_page_numbers(pages: list[PrintedPage]) -> dict[str, int]:
+    """What the contents page says: chapter title -> page number after its dot leader."""
+    text = next(page.body_text for page in pages if page.body_text.startswith("Contents")).removeprefix("Contents")
+    return {title: int(number) for title, number in re.findall(r"([A-Z][A-Za-z ,']+?)\s*(?:\.\s*){3,}(\d+)", text)}
+
+
+# ---- the files and the paper ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_every_build_writes_the_brochure_and_the_handout_for_each_chosen_paper(real_site: Build, paper: str) -> None:
+    for name in (brochure_file(paper), handout_file(paper)):
+        assert (real_site.site / name).read_bytes().startswith(b"%PDF"), name
+
+
+def test_every_page_is_the_paper_size_mkdocs_yml_chooses(brochure) -> None:
+    paper, reader, pages = brochure
+    expected = PAGE_SIZES[paper]
+    sizes = {(round(page.width), round(page.height)) for page in pages}
+    assert sizes == {expected}, f"{paper}: {sizes}"
+
+
+def test_the_brochure_has_a_page_count_that_fits_the_real_content(brochure) -> None:
+    paper, reader, pages = brochure
+    # A cover, a contents page, then each chapter on 1 to 3 pages. WeasyPrint's way of
+    # failing is to drop everything after page 1, which this catches.
+    assert len(CHAPTERS) + 2 <= len(pages) <= 3 * len(CHAPTERS) + 2, len(pages)
+
+
+def test_no_page_is_blank(brochure) -> None:
+    paper, reader, pages = brochure
+    blank = [page.number for page in pages if len(page.body_text) < 40]
+    assert not blank, f"blank pages on {paper}: {blank}"
+
+
+# ---- chapters, contents and bookmarks ------------------------------------------------------
+
+
+def test_every_chapter_is_printed_in_nav_order(brochure, real_site: Build) -> None:
+    paper, reader, pages = brochure
+    text = " ".join(page.body_text for page in pages[2:])
+    position = 0
+    for heading in chapter_headings(real_site):
+        found = text.find(heading, position)
+        assert found >= 0, f"{heading!r} is missing, or printed before the chapter above it"
+        position = found + len(heading)
+
+
+def test_the_contents_lists_every_chapter_with_the_page_it_starts_on(brochure, real_site: Build) -> None:
+    paper, reader, pages = brochure
+    numbers = contents_page_numbers(pages)
+    assert list(numbers) == CHAPTERS, numbers
+    for title, heading in zip(CHAPTERS, chapter_headings(real_site)):
+        page = pages[numbers[title] - 1]
+        assert page.body_text.startswith(heading), f"contents says {title!r} is on page {page.number}: {page.body_text[:80]}"
+        assert page.margin_text.startswith(title), f"running header of page {page.number}: {page.margin_text}"
+
+
+def test_there_is_one_bookmark_per_chapter_pointing_where_the_contents_says(brochure) -> None:
+    paper, reader, pages = brochure
+    bookmarks = top_level_bookmarks(reader)
+    assert [title for title, _ in bookmarks] == CHAPTERS
+    assert dict(bookmarks) == contents_page_numbers(pages)
+
+
+# ---- header and footer -----------------------------------------------------------------------
+
+
+def test_each_page_after_the_cover_shows_its_chapter_page_x_of_y_and_the_clinic_phone(brochure) -> None:
+    paper, reader, pages = brochure
+    chapter = ""
+    for page in pages[1:]:
+        footer = page.margin_text
+        assert f"Page {page.number} of {len(pages)}" in footer, footer
+        assert CLINIC["phone"] in footer, footer
+        chapter = next((title for title in CHAPTERS if footer.startswith(title)), chapter)
+        if page.number > 2:
+            assert footer.startswith(chapter), f"page {page.number} header: {footer}"
+
+
+def test_no_heading_is_left_alone_at_the_bottom_of_a_page(brochure, real_site: Build) -> None:
+    paper, reader, pages = brochure
+    headings = set()
+    for source in NAV_PAGES:
+        url = "" if source == "index.md" else source.removesuffix(".md")
+        soup = BeautifulSoup(real_site.page(url), "html.parser")
+        headings |= {normalize(h.get_text()).removesuffix("¶").strip() for h in soup.select("article h2, article h3, article .admonition-title, article summary")}
+    stranded = [(page.number, page.body[-1].strip()) for page in pages[2:] if normalize(page.body[-1]) in headings]
+    assert not stranded, stranded
+
+
+def test_the_cover_has_no_header_or_footer(brochure) -> None:
+    paper, reader, pages = brochure
+    cover = normalize(reader.pages[0].extract_text())
+    assert "Page 1 of" not in cover
+    assert not any(cover.startswith(title) for title in CHAPTERS)
+
+
+# ---- the cover -------------------------------------------------------------------------------
+
+
+def test_the_cover_shows_the_clinic_title_contact_details_review_date_and_site_address(brochure, real_site: Build) -> None:
+    paper, reader, pages = brochure
+    cover = normalize(reader.pages[0].extract_text())
+    dates = [
+        yaml.safe_load((ROOT / "docs" / source).read_text(encoding="utf-8").split("---")[1]).get("reviewed")
+        for source in NAV_PAGES
+    ]
+    newest = max(date for date in dates if date)
+    for expected in (
+        CLINIC["name"],
+        SETTINGS["site_name"],
+        CLINIC["phone"],
+        *CLINIC["address"],
+        CLINIC["website"],
+        f"Content last reviewed: {newest.day} {newest:%B %Y}",
+        SETTINGS["site_url"],
+    ):
+        # A long web address may wrap: compare without the spaces line breaks leave.
+        assert normalize(expected).replace(" ", "") in cover.replace(" ", ""), f"{expected!r} not on the cover: {cover}"
+
+
+def test_the_cover_has_the_clinic_logo_and_a_qr_code(brochure) -> None:
+    paper, reader, pages = brochure
+    resources = reader.pages[0]["/Resources"]
+    drawings = resources.get("/XObject", {})
+    # The logo and the QR code are both SVG, drawn as form XObjects.
+    assert len(drawings) >= 2, list(drawings)
+
+
+# ---- content ---------------------------------------------------------------------------------
+
+
+def test_every_source_paragraph_is_in_the_brochure(brochure) -> None:
+    paper, reader, pages = brochure
+    text = " ".join(page.body_text for page in pages)
+    text = without_page_references(text)
+    missing = [sentence for sentence, pieces in published_pieces(SOURCE_TEXT) if not all(p in text for p in pieces)]
+    assert not missing, "\n".join(missing)
+
+
+def test_no_web_chrome_is_printed(brochure) -> None:
+    paper, reader, pages = brochure
+    text = " ".join(normalize(page.extract_text()) for page in reader.pages)
+    found = [chrome for chrome in WEB_CHROME if re.search(rf"(?<!\w){re.escape(chrome)}(?!\w)", text)]
+    assert not found, found
+
+
+def test_admonitions_keep_their_titles_and_collapsed_ones_are_printed_open(brochure, real_site: Build) -> None:
+    paper, reader, pages = brochure
+    text = without_page_references(" ".join(page.body_text for page in pages))
+    for source in NAV_PAGES:
+        url = "" if source == "index.md" else source.removesuffix(".md")
+        soup = BeautifulSoup(real_site.page(url), "html.parser")
+        for box in soup.select("article div.admonition, article details"):
+            title = box.select_one(".admonition-title, summary")
+            assert normalize(title.get_text()) in text, title
+            body = visible_text(box.find_all("p")[-1])
+            assert body in text, f"{source}: {body}"
+
+
+def test_body_text_is_at_least_12_pt(brochure) -> None:
+    paper, reader, pages = brochure
+    small = {(round(size, 1), text) for page in pages for size, text in page.body_sizes if size < 11.95}
+    assert not small, sorted(small)[:10]
+
+
+def test_every_font_is_embedded_and_is_the_bundled_atkinson_hyperlegible(brochure) -> None:
+    paper, reader, pages = brochure
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descendant = descendant.get_object()
+                fonts[descendant["/BaseFont"]] = descendant["/FontDescriptor"].get_object()
+    assert fonts
+    not_embedded = [name for name, descriptor in fonts.items() if not ({"/FontFile2", "/FontFile3"} & set(descriptor))]
+    assert not not_embedded, not_embedded
+    assert all("Atkinson-Hyperlegible" in name for name in fonts), list(fonts)
+
+
+def test_the_pdf_is_tagged_titled_and_in_the_site_language_for_screen_readers(brochure) -> None:
+    paper, reader, pages = brochure
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert catalog["/Lang"] == SETTINGS["theme"].get("language", "en")
+    assert reader.metadata.title and SETTINGS["site_name"] in reader.metadata.title
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
+# ---- the handout -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_aftercare_handout_fits_on_one_sheet_with_the_clinic_letterhead(real_site: Build, paper: str) -> None:
+    reader, pages = printed(real_site.site / handout_file(paper), NO_HEADER)
+    assert 1 <= len(pages) <= 2, len(pages)
+    first = normalize(reader.pages[0].extract_text())
+    assert CLINIC["name"] in first and CLINIC["phone"] in first
+    assert reader.pages[0]["/Resources"].get("/XObject"), "no logo on the handout"
+    assert {(round(p.width), round(p.height)) for p in pages} == {PAGE_SIZES[paper]}
+    text = " ".join(page.body_text for page in pages)
+    handout_page = BeautifulSoup(real_site.page(BROCHURE["handout"].removesuffix(".md")), "html.parser")
+    for paragraph in handout_page.select("article p"):
+        if paragraph.find_parent(class_="brochure-download") is None:
+            assert visible_text(paragraph) in text, paragraph.get_text()
+
+
+# ---- on the site -----------------------------------------------------------------------------
+
+
+def test_every_page_links_to_the_brochure_with_a_relative_url_that_resolves(real_site: Build) -> None:
+    site_path = urlparse(SETTINGS["site_url"]).path
+    # Every content page (the 404 page and the print page are not patient pages).
+    pages = [p for p in real_site.site.rglob("index.html") if "print_page" not in p.parts]
+    assert len(pages) >= len(NAV_PAGES)
+    for html_file in pages:
+        url = site_path + html_file.relative_to(real_site.site).as_posix().removesuffix("index.html")
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        main = [a for a in soup.select("a[href]") if normalize(a.get_text()) == "Download the brochure (PDF)"]
+        assert len(main) == 1, f"{html_file}: {len(main)} download links"
+        brochure_links = [main[0], *soup.select('a[aria-label^="Download the brochure (PDF), "]')]
+        targets = []
+        for link in brochure_links:
+            assert not re.match(r"(?:[a-z]+:)?/", link["href"]), f"{html_file}: {link['href']} is not relative"
+            target = urlparse(urljoin("https://host" + url, link["href"])).path
+            assert (real_site.site / target.removeprefix(site_path)).is_file(), f"{html_file}: {link['href']}"
+            targets.append(target)
+        assert targets == [site_path + brochure_file(paper) for paper in PAPERS]
+
+
+def test_the_handout_page_also_offers_the_handout(real_site: Build) -> None:
+    url = BROCHURE["handout"].removesuffix(".md")
+    soup = BeautifulSoup(real_site.page(url), "html.parser")
+    hrefs = [a["href"] for a in soup.select(".brochure-download a") if "handout" in (a.get("aria-label") or a.get_text())]
+    assert [href.rsplit("/", 1)[-1] for href in hrefs] == [handout_file(paper) for paper in PAPERS]
+    assert all((real_site.site / url / href).resolve().is_file() for href in hrefs)
+    other = BeautifulSoup(real_site.page(""), "html.parser").select(".brochure-download a")
+    assert not [a for a in other if "handout" in (a.get("aria-label") or a.get_text())]
+
+
+# ---- builds of small fixture sites: settings, switches and privacy ----------------------------
+
+# The shared fixture site, plus a nav, the brochure settings and the print-site plugin.
+BROCHURE_FIXTURE = FIXTURE_CONFIG + """\
+nav:
+  - Welcome: index.md
+  - Aftercare: aftercare.md
+extra:
+  brochure:
+    paper: {paper}
+    handout: {handout}
+plugins:
+  - print-site:
+      add_cover_page: true
+      cover_page_template: brochure/cover.html
+      add_table_of_contents: false
+      enumerate_headings: false
+      enumerate_figures: false
+"""
+
+
+def line_and_column(site: FixtureSite, text: str) -> str:
+    """Where `text` first appears in the fixture's mkdocs.yml, as `line:col`."""
+    lines = (site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    number, line = next((n, line) for n, line in enumerate(lines, start=1) if text in line)
+    return f"{number}:{line.index(text) + 1}"
+
+
+def brochure_fixture(site: FixtureSite, paper: str = "[a4]", handout: str = "aftercare.md") -> None:
+    site.write("mkdocs.yml", BROCHURE_FIXTURE.format(paper=paper, handout=handout, hooks=ROOT / "hooks.py"))
+    shutil.copytree(ROOT / "brochure", site.root / "brochure")
+    site.write("docs/aftercare.md", "# Aftercare\n\nKeep the skin clean.\n")
+
+
+def assert_build_stops_at(site: FixtureSite, setting: str, message: str) -> None:
+    """The build fails with one editor's message pointing at `setting` in mkdocs.yml."""
+    build = site.build()
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert f"mkdocs.yml:{line_and_column(site, setting)}: {message}" in build.output, build.output
+
+
+def test_a_paper_size_the_kit_does_not_know_stops_the_build_at_its_line(fixture_site: FixtureSite) -> None:
+    brochure_fixture(fixture_site, paper="[a4, a5]")
+    assert_build_stops_at(fixture_site, "a5", "`a5` is not a paper size the brochure knows. Use `a4` or `letter`.")
+
+
+def test_a_handout_page_missing_from_the_nav_stops_the_build_with_the_pages_to_choose_from(fixture_site: FixtureSite) -> None:
+    brochure_fixture(fixture_site, handout="after-care.md")
+    assert_build_stops_at(
+        fixture_site, "handout:", "The handout page `after-care.md` is not in the navigation. Use one of: index.md, aftercare.md."
+    )
+
+
+def test_the_pdf_switch_turns_pdfs_and_their_links_off(fixture_site: FixtureSite) -> None:
+    brochure_fixture(fixture_site)
+    build = fixture_site.build(env={"CLINIC_KIT_PDF": "off"})
+    assert build.returncode == 0, build.output
+    assert not list(build.site.glob("*.pdf"))
+    assert "Download the brochure" not in (build.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_pdf_never_fetches_anything_from_outside_the_site(fixture_site: FixtureSite) -> None:
+    brochure_fixture(fixture_site, paper="[letter]")
+    fixture_site.write("docs/index.md", "# Welcome\n\n![A chart](https://example.invalid/chart.png)\n\nThe clinic's fixture page.\n")
+    build = fixture_site.build()
+    assert build.returncode == 0, build.output
+    assert re.search(
+        r"WARNING .*docs/index\.md:3:12: The brochure would load https://example\.invalid/chart\.png, which is not part of the site, "
+        r"so the PDF leaves it out\. Copy the file into docs/ and link to it there\.",
+        build.output,
+    ), build.output
+    reader, pages = read_pdf(build.site / "fixture-clinic-site-brochure-letter.pdf")
+    assert "The clinic's fixture page." in " ".join(page.body_text for page in pages)
+
+
+def test_a_handout_page_too_long_for_one_sheet_fails_the_strict_build_naming_the_page(fixture_site: FixtureSite) -> None:
+    brochure_fixture(fixture_site)
+    fixture_site.write("docs/aftercare.md", "# Aftercare\n\n" + "Keep the treated skin clean and out of the sun.\n\n" * 150)
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0
+    assert re.search(
+        r"WARNING .*docs/aftercare\.md:1:1: The handout made from this page needs \d+ pages on A4 paper; "
+        r"it must fit on one sheet \(2 pages\)\. Shorten the page, or choose another page",
+        build.output,
+    ), build.output
