@@ -10,11 +10,12 @@ import json
 import os
 import sys
 
+from benchmarks.pdf import measure_pdf, print_pdf
 from benchmarks.termcheck import measure_termcheck, print_termcheck
 
 BENCHMARKS = {
     "termcheck": (measure_termcheck, print_termcheck),
-    # The PDF benchmark (benchmarks/pdf.py) goes here: "pdf": (measure_pdf, print_pdf),
+    "pdf": (measure_pdf, print_pdf),
 }
 
 

@@ -115,6 +115,12 @@ def report(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def print_pdf(results: list[dict]) -> None:
+    """The table `make bench` shows after the wording check's."""
+    print("PDF brochure (synthetic sites, one paper size, no handout)")
+    print(report(results))
+
+
 if __name__ == "__main__":
     sizes = tuple(int(arg) for arg in sys.argv[1:]) or (50, 200, 1000)
     print(report(measure_pdf(sizes)))

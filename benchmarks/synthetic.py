@@ -42,7 +42,7 @@ def make_synthetic_site(dest: Path, pages: int, typos: bool = False) -> Path:
         (docs / name).write_text(text, encoding="utf-8")
         nav.append({f"Page {number + 1}": name})
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["nav"] = nav
+    config["nav"] = nav + [entry for entry in config["nav"] if "glossary.md" in entry.values()]  # generated page
     config["hooks"] = [str(ROOT / "hooks.py")]
     config_file = dest / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
