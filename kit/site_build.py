@@ -60,13 +60,16 @@ class SiteBuild:
         config.theme["logo"] = clinic.logo
         terminology = load_terminology(project_file(config, "terminology.yml"))
         max_grade = readability.max_grade_from(config.extra, Path(config.config_file_path))
-        return cls(
+        build = cls(
             clinic=clinic,
             terminology=terminology,
             today=review.today(),
             table=readability.ReadabilityTable(max_grade),
             wording=start_wording_check(terminology),
         )
+        if build.wording is not None:
+            log_findings(build.wording.check_definitions(terminology.source))
+        return build
 
     def add_glossary(self, files: Files, config: MkDocsConfig) -> None:
         glossary.add_glossary_page(files, config, self.terminology.glossary)

@@ -64,6 +64,18 @@ class WordingCheck:
 
     def check(self, path: str | Path, source: str) -> list[Finding]:
         """All findings on one page's file text, in the order they appear."""
+        self.pages += 1
+        return self._check(path, source)
+
+    def check_definitions(self, terminology_file: Path) -> list[Finding]:
+        """Typos in the glossary definitions, which patients read on the glossary page and in tooltips.
+
+        Everything in terminology.yml but the definitions is blanked out, so
+        findings keep the file's own lines and columns.
+        """
+        return self._check(terminology_file, definitions_only(terminology_file.read_text(encoding="utf-8")))
+
+    def _check(self, path: str | Path, source: str) -> list[Finding]:
         started = time.process_time()  # CPU time: what the check costs, even on a busy machine
         page = extract_prose(source)
         tokens = WORD.findall(page.text)
@@ -75,7 +87,6 @@ class WordingCheck:
         findings += self._typos(path, page, distinct, _lower_words(page_accepted), [span for span, _ in avoided])
         self.words += len(tokens)
         findings.sort(key=lambda finding: (finding.line, finding.column))
-        self.pages += 1
         self.counts.update(finding.level for finding in findings)
         self.seconds += time.process_time() - started
         return findings
@@ -135,6 +146,25 @@ class WordingCheck:
     def _finding(self, level: str, path: str | Path, page: ProsePage, offset: int, problem: str, advice: str) -> Finding:
         line, column = page.position(offset)
         return Finding(level, display_path(path), line, column, located(path, line, column, problem, advice))
+
+
+def definitions_only(terminology_text: str) -> str:
+    """terminology.yml's text with every character outside a `definition:` value made a space."""
+    kept = [list(" " * len(line)) for line in terminology_text.split("\n")]
+    root = yaml.compose(terminology_text, Loader=yaml.SafeLoader)
+    terms = next((value for key, value in getattr(root, "value", []) if key.value == "terms"), None)
+    for entry in getattr(terms, "value", []):
+        for key, value in getattr(entry, "value", []):
+            if key.value == "definition" and isinstance(value, yaml.ScalarNode):
+                _keep_span(kept, terminology_text.split("\n"), value.start_mark, value.end_mark)
+    return "\n".join("".join(line) for line in kept)
+
+
+def _keep_span(kept: list[list[str]], lines: list[str], start: yaml.Mark, end: yaml.Mark) -> None:
+    for number in range(start.line, min(end.line, len(lines) - 1) + 1):
+        first = start.column if number == start.line else 0
+        last = end.column if number == end.line else len(lines[number])
+        kept[number][first:last] = lines[number][first:last]
 
 
 def start_wording_check(terminology: Terminology) -> WordingCheck | None:

@@ -311,3 +311,17 @@ def test_the_commit_check_stops_on_a_bad_terminology_file(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "terminology.yml:5:9: `fatal` is not a level. Use one of: error, warning, suggestion." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_typo_in_a_glossary_definition_is_reported_at_its_line_in_terminology_yml(fixture_site: FixtureSite) -> None:
+    terminology = (fixture_site.root / "terminology.yml").read_text(encoding="utf-8")
+    fixture_site.write("terminology.yml", terminology.replace("The top layer of the skin.", "The top layer of the skinn."))
+    line = next(number for number, text in enumerate(terminology.splitlines(), 1) if "The top layer of the skin." in text)
+    column = terminology.splitlines()[line - 1].index("The top") + len("The top layer of the ") + 1
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0
+    assert f'terminology.yml:{line}:{column}: "skinn" is not' in build.output, build.output
+
+
+def test_the_real_glossary_definitions_have_no_typos(real_site: Build) -> None:
+    assert "terminology.yml:" not in real_site.output
