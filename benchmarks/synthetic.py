@@ -42,11 +42,24 @@ def make_synthetic_site(dest: Path, pages: int, typos: bool = False) -> Path:
         (docs / name).write_text(text, encoding="utf-8")
         nav.append({f"Page {number + 1}": name})
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    _handout_from_first_copy(config, nav)
     config["nav"] = nav + [entry for entry in config["nav"] if "glossary.md" in entry.values()]  # generated page
     config["hooks"] = [str(ROOT / "hooks.py")]
     config_file = dest / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return config_file
+
+
+def _handout_from_first_copy(config: dict, nav: list[dict]) -> None:
+    """The handout page of the real site is a numbered copy here (aftercare.md -> page-0006.md)."""
+    brochure = config.get("extra", {}).get("brochure", {})
+    if brochure.get("handout") in REAL_PAGES:
+        copies = [name for entry in nav for name in entry.values()]
+        index = REAL_PAGES.index(brochure["handout"])
+        if index < len(copies):
+            brochure["handout"] = copies[index]
+        else:
+            del brochure["handout"]
 
 
 def _drop_site_links(text: str) -> str:
