@@ -243,6 +243,9 @@ def axe_violations(tab: Page) -> list[dict]:
         tab.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
     return tab.evaluate(
         """async (tags) => {
+            // Judge the settled page: a color mid-transition is not what a patient reads.
+            const settled = Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+            await Promise.race([settled, new Promise(done => setTimeout(done, 2000))]);
             const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
             return results.violations.map(v => ({
                 rule: v.id, impact: v.impact, help: v.help,
