@@ -10,7 +10,7 @@ from __future__ import annotations
 from mkdocs.structure.files import Files
 
 from kit.messages import StopBuild, located
-from kit.yamlfile import _position_of_byte
+from kit.yamlfile import position_of_byte
 
 
 def check_pages_are_utf8(files: Files) -> None:
@@ -20,7 +20,7 @@ def check_pages_are_utf8(files: Files) -> None:
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as err:
-            line, column = _position_of_byte(raw, err.start)
+            line, column = position_of_byte(raw, err.start)
             raise StopBuild(
                 located(
                     file.abs_src_path,

@@ -50,6 +50,8 @@ class SiteBuild:
     wording: WordingCheck | None  # None when switched off for a benchmark
     reviews: dict[str, review.Review | None] = field(default_factory=dict)
     unnamed_reviewer_pages: list[str] = field(default_factory=list)
+    # Each page's file text, read once in check_source: File.content_string rereads the disk.
+    sources: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> SiteBuild:
@@ -77,7 +79,7 @@ class SiteBuild:
     def check_source(self, page: Page, config: MkDocsConfig) -> None:
         """Check the page as its editor wrote it: wording, review dates, plain-language Key points."""
         path = Path(page.file.abs_src_path or Path(config.docs_dir) / page.file.src_uri)
-        source = page.file.content_string
+        source = self.sources[page.file.src_uri] = page.file.content_string
         if self.wording is not None and page.file.generated_by is None:
             log_findings(self.wording.check(path, source))
         front = read_front_matter(path, source)
@@ -97,7 +99,7 @@ class SiteBuild:
         html = label_task_list_checkboxes(html)
         page_review = self.reviews.get(page.file.src_uri)
         if is_health_page(page):
-            self.table.rows.append(readability.measure(page.file.src_uri, html, page.file.content_string))
+            self.table.rows.append(readability.measure(page.file.src_uri, html, self.source_of(page)))
             if glossary_file := files.get_file_from_path(glossary.GLOSSARY_FILE):
                 html = glossary.add_tooltips(html, self.terminology.glossary, glossary_file.url_relative_to(page.file))
         page.meta["structured_data"] = script_json(
@@ -110,6 +112,9 @@ class SiteBuild:
             )
         )
         return html + "\n" + page_foot(self.clinic, page_review, contact=page.meta.get("contact") is True)
+
+    def source_of(self, page: Page) -> str:
+        return self.sources.get(page.file.src_uri) or page.file.content_string
 
     def print_summaries(self) -> None:
         """For the editor: wording findings, reading grades, pages that name no reviewer."""

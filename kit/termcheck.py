@@ -25,7 +25,7 @@ from kit.messages import StopBuild, display_path, located
 from kit.prose import ProsePage, extract_prose
 from kit.spelling import WORD, Speller, words_of
 from kit.terminology import LEVELS, AvoidRule, Terminology, load_terminology
-from kit.yamlfile import _position_of_byte
+from kit.yamlfile import position_of_byte
 
 PAGE_ACCEPTED_WORDS_KEY = "accepted_words"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -271,7 +271,7 @@ def _read_page(path: Path) -> str:
     except FileNotFoundError:
         raise StopBuild(located(path, 1, 1, "This page does not exist", "Check the file name")) from None
     except UnicodeDecodeError as err:
-        line, column = _position_of_byte(path.read_bytes(), err.start)
+        line, column = position_of_byte(path.read_bytes(), err.start)
         raise StopBuild(located(path, line, column, "This page is not UTF-8 text", "Re-save it as UTF-8 in your editor")) from None
 
 

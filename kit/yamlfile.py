@@ -47,7 +47,7 @@ def load_yaml(path: Path) -> YamlDocument:
     except FileNotFoundError:
         raise StopBuild(located(path, 1, 1, "This file is missing", "Restore it from the repository")) from None
     except UnicodeDecodeError as err:
-        line, column = _position_of_byte(path.read_bytes(), err.start)
+        line, column = position_of_byte(path.read_bytes(), err.start)
         raise StopBuild(
             located(path, line, column, "This file is not UTF-8 text", "Save it as UTF-8 in your editor")
         ) from None
@@ -86,7 +86,7 @@ def _to_python(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, tuple[in
     return _SCALARS.construct_object(node)
 
 
-def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+def position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
     """Line and column of a byte offset, for encoding errors."""
     before = raw[:offset]
     line = before.count(b"\n") + 1
