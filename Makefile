@@ -10,7 +10,7 @@ SITE := site
 AXE := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve bench lock clean
+.PHONY: build test lint serve bench lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
 # strict build succeeded, so a failed build never leaves a half-made site/.
@@ -20,9 +20,14 @@ build: $(VENV)/.build-deps
 	rm -rf $(SITE) && mv .site-new $(SITE)
 	@echo "Built $(SITE)/: open $(SITE)/index.html through a local server, or run 'make serve'."
 
-test: $(VENV)/.test-deps $(AXE)
+test: lint $(AXE)
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
+
+# Lint and format checks on the kit's own code (pyproject.toml configures them).
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Live preview for editors at http://127.0.0.1:8000/microneedling/. Not strict, so a
 # typo is reported in the terminal without stopping the preview.

@@ -69,7 +69,9 @@ def _reject_unknown_keys(document: YamlDocument) -> None:
     for key in document.data:
         if key not in known:
             raise document.error(
-                (key,), f"`{key}` is not a clinic detail this kit knows", "Check its spelling; the known details are: " + ", ".join(sorted(known))
+                (key,),
+                f"`{key}` is not a clinic detail this kit knows",
+                "Check its spelling; the known details are: " + ", ".join(sorted(known)),
             )
 
 

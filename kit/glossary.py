@@ -25,7 +25,27 @@ _CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Where a term is left alone: titles, code, places already interactive, and the
 # Key points box, which must stay short and plain.
-_SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "button", "code", "kbd", "label", "pre", "script", "style", "summary", "svg", "textarea", "title"}
+_SKIP_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "abbr",
+    "button",
+    "code",
+    "kbd",
+    "label",
+    "pre",
+    "script",
+    "style",
+    "summary",
+    "svg",
+    "textarea",
+    "title",
+}
 _SKIP_CLASSES = {"admonition-title", "abstract", "glossary-term", "headerlink"}
 
 
@@ -53,9 +73,7 @@ def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...
 
 def glossary_markdown(terms: tuple[Term, ...]) -> str:
     """The generated glossary page, one entry per defined term."""
-    entries = "\n".join(
-        f'<dt id="{slug(term.term)}">{escape(term.term)}</dt>\n<dd>{escape(term.definition)}</dd>' for term in terms
-    )
+    entries = "\n".join(f'<dt id="{slug(term.term)}">{escape(term.term)}</dt>\n<dd>{escape(term.definition)}</dd>' for term in terms)
     return (
         "---\n"
         "title: Glossary\n"

@@ -12,10 +12,7 @@ from html import escape
 from kit.clinic import Clinic
 from kit.review import Review, human_date
 
-DISCLAIMER = (
-    "This page gives general information. It does not replace advice from your own clinician, "
-    "who knows your skin and your health."
-)
+DISCLAIMER = "This page gives general information. It does not replace advice from your own clinician, who knows your skin and your health."
 
 
 def page_foot(clinic: Clinic, review: Review | None, contact: bool) -> str:

@@ -109,7 +109,13 @@ def _blank_fenced_code(text: str) -> str:
         match = _FENCE_OPEN.match(line)
         if fence is None and match:
             fence = match.group(1)
-        elif fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line[match.end():].strip():
+        elif (
+            fence is not None
+            and match
+            and match.group(1)[0] == fence[0]
+            and len(match.group(1)) >= len(fence)
+            and not line[match.end() :].strip()
+        ):
             fence = None
         elif fence is None:
             continue

@@ -139,13 +139,21 @@ def page_warnings(path: Path, source: str, max_grade: float) -> list[str]:
     warnings = []
     if key_points is None:
         warnings.append(
-            located(path, 1, 1, 'This page has no "Key points" box', 'Open the page with `!!! abstract "Key points"` and 3 to 5 short bullets')
+            located(
+                path, 1, 1, 'This page has no "Key points" box', 'Open the page with `!!! abstract "Key points"` and 3 to 5 short bullets'
+            )
         )
     else:
         count = len(key_points.bullets)
         if not MIN_KEY_POINTS <= count <= MAX_KEY_POINTS:
             warnings.append(
-                located(path, key_points.line, 1, f"The Key points box has {count} bullets", "Keep 3 to 5 short bullets, each written from this page's own text")
+                located(
+                    path,
+                    key_points.line,
+                    1,
+                    f"The Key points box has {count} bullets",
+                    "Keep 3 to 5 short bullets, each written from this page's own text",
+                )
             )
         if key_points.bullets and (value := grade(key_points.text)) > max_grade:
             warnings.append(

@@ -50,9 +50,7 @@ def today() -> date:
     try:
         return date.fromisoformat(pinned)
     except ValueError:
-        raise StopBuild(
-            f"{TODAY_VARIABLE}={pinned}: this is not a date. Set it as YYYY-MM-DD (it is for tests), or unset it."
-        ) from None
+        raise StopBuild(f"{TODAY_VARIABLE}={pinned}: this is not a date. Set it as YYYY-MM-DD (it is for tests), or unset it.") from None
 
 
 def read_review(front: FrontMatter, clinic: Clinic) -> Review | None:

@@ -19,8 +19,8 @@ import gzip
 import json
 import pkgutil
 import re
-from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -32,10 +32,33 @@ CLINIC_TERM_SIMILARITY = 0.88
 DICTIONARY_MAX_EDITS = 2
 # Prefixes English writes before a hyphen (pre-treatment, co-author) that a
 # dictionary does not list as words of their own.
-HYPHEN_PREFIXES = frozenset({"anti", "co", "counter", "de", "inter", "micro", "mid", "multi", "non", "over", "post", "pre", "re", "self", "semi", "sub", "super", "ultra", "un", "under"})
+HYPHEN_PREFIXES = frozenset(
+    {
+        "anti",
+        "co",
+        "counter",
+        "de",
+        "inter",
+        "micro",
+        "mid",
+        "multi",
+        "non",
+        "over",
+        "post",
+        "pre",
+        "re",
+        "self",
+        "semi",
+        "sub",
+        "super",
+        "ultra",
+        "un",
+        "under",
+    }
+)
 
 
-@lru_cache(maxsize=None)
+@cache
 def english_words() -> dict[str, int]:
     """The US English word list (lower case) with word frequencies, loaded once per process."""
     collecting = gc.isenabled()
@@ -51,7 +74,7 @@ def english_words() -> dict[str, int]:
     return words
 
 
-@lru_cache(maxsize=None)
+@cache
 def _english_word_list() -> list[str]:
     return list(english_words())
 
@@ -125,7 +148,9 @@ class Speller:
         return tuple(unknown)
 
     def _nearest(self, word: str) -> str | None:
-        clinic = process.extractOne(word, self._suggestion_pool, scorer=JaroWinkler.normalized_similarity, score_cutoff=CLINIC_TERM_SIMILARITY)
+        clinic = process.extractOne(
+            word, self._suggestion_pool, scorer=JaroWinkler.normalized_similarity, score_cutoff=CLINIC_TERM_SIMILARITY
+        )
         if clinic is not None:
             return clinic[0]
         close = process.extract(word, _english_word_list(), scorer=OSA.distance, score_cutoff=DICTIONARY_MAX_EDITS, limit=None)

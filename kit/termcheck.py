@@ -14,10 +14,10 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Sequence
 
 import yaml
 
@@ -119,7 +119,9 @@ class WordingCheck:
         vocabulary.update(part for word in compounds for part in _PARTS.split(word))
         return any(words <= vocabulary for words in self._phrase_words)
 
-    def _typos(self, path: str | Path, page: ProsePage, distinct: set[str], page_words: frozenset[str], taken: list[tuple[int, int]]) -> list[Finding]:
+    def _typos(
+        self, path: str | Path, page: ProsePage, distinct: set[str], page_words: frozenset[str], taken: list[tuple[int, int]]
+    ) -> list[Finding]:
         unknown = self.speller.unknown_tokens(distinct)
         if not unknown:
             return []  # the usual case: no positions needed
@@ -131,7 +133,9 @@ class WordingCheck:
                 start = match.start() + offset
                 if word.lower() in page_words or any(begin <= start < end for begin, end in taken):
                     continue
-                findings.append(self._finding(self.terminology.spelling_level, path, page, start, *_typo_message(word, self.speller.suggest(word))))
+                findings.append(
+                    self._finding(self.terminology.spelling_level, path, page, start, *_typo_message(word, self.speller.suggest(word)))
+                )
         return findings
 
     def _page_setting_problems(self, path: str | Path, source: str, page: ProsePage, value: object) -> list[Finding]:
@@ -141,7 +145,16 @@ class WordingCheck:
         front_matter_end = source.find(page.front_matter) + len(page.front_matter)
         key = re.compile(rf"^{PAGE_ACCEPTED_WORDS_KEY}\s*:", re.M).search(source, 0, front_matter_end)
         offset = key.start() if key else 0
-        return [self._finding("error", path, page, offset, f"`{PAGE_ACCEPTED_WORDS_KEY}` must be a list of words", "Write it as `accepted_words: [word, other word]`")]
+        return [
+            self._finding(
+                "error",
+                path,
+                page,
+                offset,
+                f"`{PAGE_ACCEPTED_WORDS_KEY}` must be a list of words",
+                "Write it as `accepted_words: [word, other word]`",
+            )
+        ]
 
     def _finding(self, level: str, path: str | Path, page: ProsePage, offset: int, problem: str, advice: str) -> Finding:
         line, column = page.position(offset)
@@ -185,7 +198,7 @@ def log_summary(check: WordingCheck) -> None:
     _log().info(check.summary())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _log() -> logging.LoggerAdapter:
     """Under `mkdocs.`, so `mkdocs build --strict` counts errors and warnings.
 
@@ -199,7 +212,7 @@ def _log() -> logging.LoggerAdapter:
 def _typo_message(word: str, suggestion: str | None) -> tuple[str, str]:
     problem = f'"{word}" is not in the US English dictionary or the clinic\'s accepted words'
     fix = f'Did you mean "{suggestion}"? ' if suggestion else "Check its spelling. "
-    return problem, fix + f"If \"{word}\" is right, add it to accepted_words in terminology.yml (all pages) or in this page's front matter"
+    return problem, fix + f'If "{word}" is right, add it to accepted_words in terminology.yml (all pages) or in this page\'s front matter'
 
 
 def _phrase_pattern(rules: Sequence[AvoidRule]) -> re.Pattern[str] | None:
@@ -216,7 +229,7 @@ def _phrase_pattern(rules: Sequence[AvoidRule]) -> re.Pattern[str] | None:
 
 
 def _same_case(as_written: str, replacement: str) -> str:
-    """"The derma" at a sentence start becomes "The dermis"."""
+    """ "The derma" at a sentence start becomes "The dermis"."""
     if as_written[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

@@ -48,18 +48,14 @@ def load_yaml(path: Path) -> YamlDocument:
         raise StopBuild(located(path, 1, 1, "This file is missing", "Restore it from the repository")) from None
     except UnicodeDecodeError as err:
         line, column = position_of_byte(path.read_bytes(), err.start)
-        raise StopBuild(
-            located(path, line, column, "This file is not UTF-8 text", "Save it as UTF-8 in your editor")
-        ) from None
+        raise StopBuild(located(path, line, column, "This file is not UTF-8 text", "Save it as UTF-8 in your editor")) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = _where_the_mistake_is(err)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = f"The YAML is not valid ({'; '.join(filter(None, (err.context, err.problem)))})"
-        raise StopBuild(
-            located(path, line, column, problem, "Check the indentation and the quotes around values on this line")
-        ) from None
+        raise StopBuild(located(path, line, column, problem, "Check the indentation and the quotes around values on this line")) from None
     positions: dict[KeyPath, tuple[int, int]] = {}
     data = _to_python(node, (), positions) if node is not None else None
     return YamlDocument(path=path, data=data, positions=positions)

@@ -149,6 +149,7 @@ def project_copy(tmp_path: Path) -> FixtureSite:
     (tmp_path / "mkdocs.yml").write_text(config.replace("  - hooks.py", f"  - {ROOT / 'hooks.py'}"), encoding="utf-8")
     return FixtureSite(tmp_path)
 
+
 # --- Browser tests (tests/test_browser.py): failure screenshots and reported measurements ---
 
 MEASUREMENTS = pytest.StashKey[list[str]]()

@@ -9,13 +9,11 @@ is the running header or footer.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.generic import Destination
-
 from textutil import normalize
 
 #: Header and footer text sits within this distance (pt) of the page's top or bottom edge.
@@ -75,8 +73,4 @@ def read_pdf(path: Path, header_band: float = MARGIN_BAND) -> tuple[PdfReader, l
 
 def top_level_bookmarks(reader: PdfReader) -> list[tuple[str, int]]:
     """(title, 1-based page number) of each top-level bookmark, in order."""
-    return [
-        (item.title, reader.get_destination_page_number(item) + 1)
-        for item in reader.outline
-        if isinstance(item, Destination)
-    ]
+    return [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline if isinstance(item, Destination)]

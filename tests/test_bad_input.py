@@ -53,9 +53,7 @@ def test_a_failed_make_build_leaves_the_last_good_site_in_place(tmp_path: Path) 
     published.write_text("the last good build", encoding="utf-8")
     (project / "docs" / "benefits.md").write_bytes(b"# Benefits\n\n\xff\n")
     venv = Path(sys.executable).parent.parent
-    result = subprocess.run(
-        ["make", "build", f"VENV={venv}"], cwd=project, capture_output=True, text=True, timeout=600
-    )
+    result = subprocess.run(["make", "build", f"VENV={venv}"], cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode != 0
     assert "docs/benefits.md:3:1: This page is not UTF-8 text" in result.stdout + result.stderr
     assert published.read_text(encoding="utf-8") == "the last good build"

@@ -15,10 +15,9 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
-
 from conftest import FIXTURE_CONFIG, NAV_PAGES, ROOT, SOURCE_TEXT, Build, FixtureSite
 from pdftext import NO_HEADER, PrintedPage, read_pdf, top_level_bookmarks
+from pypdf import PdfReader
 from textutil import normalize, published_pieces, visible_text
 
 SETTINGS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])
@@ -28,7 +27,16 @@ CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
 STEM = re.sub(r"[^a-z0-9]+", "-", SETTINGS["site_name"].lower()).strip("-")
 PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
 CHAPTERS = [*NAV_PAGES.values(), "Glossary"]  # the glossary page is generated, last in the nav
-WEB_CHROME = ("Skip to content", "Search", "Back to top", "Table of contents", "On this page", "Download the brochure", "Permanent link", "¶")
+WEB_CHROME = (
+    "Skip to content",
+    "Search",
+    "Back to top",
+    "Table of contents",
+    "On this page",
+    "Download the brochure",
+    "Permanent link",
+    "¶",
+)
 
 
 def brochure_file(paper: str) -> str:
@@ -119,7 +127,7 @@ def test_the_contents_lists_every_chapter_with_the_page_it_starts_on(brochure, r
     paper, reader, pages = brochure
     numbers = contents_page_numbers(pages)
     assert list(numbers) == CHAPTERS, numbers
-    for title, heading in zip(CHAPTERS, chapter_headings(real_site)):
+    for title, heading in zip(CHAPTERS, chapter_headings(real_site), strict=True):
         page = pages[numbers[title] - 1]
         assert page.body_text.startswith(heading), f"contents says {title!r} is on page {page.number}: {page.body_text[:80]}"
         assert page.margin_text.startswith(title), f"running header of page {page.number}: {page.margin_text}"
@@ -153,7 +161,10 @@ def test_no_heading_is_left_alone_at_the_bottom_of_a_page(brochure, real_site: B
     for source in NAV_PAGES:
         url = "" if source == "index.md" else source.removesuffix(".md")
         soup = BeautifulSoup(real_site.page(url), "html.parser")
-        headings |= {normalize(h.get_text()).removesuffix("¶").strip() for h in soup.select("article h2, article h3, article .admonition-title, article summary")}
+        headings |= {
+            normalize(h.get_text()).removesuffix("¶").strip()
+            for h in soup.select("article h2, article h3, article .admonition-title, article summary")
+        }
     stranded = [(page.number, page.body[-1].strip()) for page in pages[2:] if normalize(page.body[-1]) in headings]
     assert not stranded, stranded
 
@@ -171,10 +182,7 @@ def test_the_cover_has_no_header_or_footer(brochure) -> None:
 def test_the_cover_shows_the_clinic_title_contact_details_review_date_and_site_address(brochure, real_site: Build) -> None:
     paper, reader, pages = brochure
     cover = normalize(reader.pages[0].extract_text())
-    dates = [
-        yaml.safe_load((ROOT / "docs" / source).read_text(encoding="utf-8").split("---")[1]).get("reviewed")
-        for source in NAV_PAGES
-    ]
+    dates = [yaml.safe_load((ROOT / "docs" / source).read_text(encoding="utf-8").split("---")[1]).get("reviewed") for source in NAV_PAGES]
     newest = max(date for date in dates if date)
     for expected in (
         CLINIC["name"],
@@ -313,7 +321,9 @@ def test_the_handout_page_also_offers_the_handout(real_site: Build) -> None:
 # ---- builds of small fixture sites: settings, switches and privacy ----------------------------
 
 # The shared fixture site, plus a nav, the brochure settings and the print-site plugin.
-BROCHURE_FIXTURE = FIXTURE_CONFIG + """\
+BROCHURE_FIXTURE = (
+    FIXTURE_CONFIG
+    + """\
 nav:
   - Welcome: index.md
   - Aftercare: aftercare.md
@@ -329,6 +339,7 @@ plugins:
       enumerate_headings: false
       enumerate_figures: false
 """
+)
 
 
 def line_and_column(site: FixtureSite, text: str) -> str:

@@ -16,14 +16,18 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-
 from conftest import ROOT, Build
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])["site_url"]
 SITE_PATH = urlparse(SITE_URL).path
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -33,7 +37,7 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if not path.startswith(SITE_PATH):
             return "/nonexistent"
-        return super().translate_path("/" + path[len(SITE_PATH):])
+        return super().translate_path("/" + path[len(SITE_PATH) :])
 
     def log_message(self, *args: object) -> None:
         pass

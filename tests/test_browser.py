@@ -19,9 +19,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page
-
 from conftest import MEASUREMENTS, ROOT, Build, FixtureSite
+from playwright.sync_api import Browser, Page
 from sitebrowser import AXE_JS, SitePage, SiteServer, site_pages
 
 RESULTS = ROOT / "test-results"
@@ -124,9 +123,7 @@ def search(tab: Page, server: SiteServer, term: str) -> list[str]:
     (opener if opener.is_visible() else box).click()  # phones have a search button; desktops show the box
     box.press_sequentially(term)  # typed key by key, as a patient does (Material ignores a pasted value)
     meta = tab.locator(".md-search-result__meta")
-    tab.wait_for_function(
-        "() => !/Initializing|Type to start/i.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
+    tab.wait_for_function("() => !/Initializing|Type to start/i.test(document.querySelector('.md-search-result__meta').textContent)")
     links = tab.locator(".md-search-result__item > a.md-search-result__link")
     assert meta.is_visible(), f"the search results are not shown for {term!r}"
     return [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
@@ -213,8 +210,14 @@ def requests_leaving(browser: Browser, server: SiteServer, urls: list[str]) -> d
             route.abort()
 
     context.route("**/*", check)
-    context.on("request", lambda request: None if request.url.startswith((server.origin + "/", "data:", "blob:"))
-               else outside.setdefault(current["page"], []).append(request.url))
+    context.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((server.origin + "/", "data:", "blob:"))
+            else outside.setdefault(current["page"], []).append(request.url)
+        ),
+    )
     tab = context.new_page()
     tab.on("websocket", lambda ws: outside.setdefault(current["page"], []).append(ws.url))
     for url in urls:
@@ -325,9 +328,7 @@ def test_on_a_phone_the_menu_opens_and_reaches_every_page(
         assert tab.locator("article h1").first.is_visible(), f"{target} shows no heading"
 
 
-def test_no_page_scrolls_sideways_on_a_phone(
-    tabs: Tabs, server: SiteServer, pages: list[SitePage], evidence: Evidence
-) -> None:
+def test_no_page_scrolls_sideways_on_a_phone(tabs: Tabs, server: SiteServer, pages: list[SitePage], evidence: Evidence) -> None:
     tab = tabs("phone")
     wide = {}
     for page in pages:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from bs4 import BeautifulSoup
-
 from conftest import Build, FixtureSite
 from textutil import normalize
 

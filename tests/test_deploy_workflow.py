@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -43,14 +42,18 @@ def step_using(job: str, action: str) -> dict:
 def schema_check(path: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(path)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def zizmor(path: Path) -> tuple[int, list[dict], str]:
     result = subprocess.run(
         [BIN / "zizmor", "--offline", "--persona=pedantic", "--format=json", str(path)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     return result.returncode, json.loads(result.stdout or "[]"), result.stderr
 

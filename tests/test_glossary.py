@@ -7,7 +7,6 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import NAV_PAGES, ROOT, Build, FixtureSite
 from textutil import normalize
 
@@ -111,4 +110,6 @@ def test_a_hand_made_glossary_page_is_refused_with_what_to_do(fixture_site: Fixt
     fixture_site.write("docs/glossary.md", "# Glossary\n\nMy own list.\n")
     build = fixture_site.build()
     assert build.returncode != 0
-    assert "docs/glossary.md:1:1: The kit makes the glossary page from terminology.yml, so this file is in its way" in build.output, build.output
+    assert "docs/glossary.md:1:1: The kit makes the glossary page from terminology.yml, so this file is in its way" in build.output, (
+        build.output
+    )

@@ -7,7 +7,6 @@ import re
 import pytest
 import textstat
 from bs4 import BeautifulSoup
-
 from conftest import NAV_PAGES, Build, FixtureSite
 from textutil import normalize
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import DOCS, NAV_PAGES, Build, FixtureSite
 from textutil import normalize
 
@@ -65,7 +64,10 @@ def test_the_print_page_for_the_brochure_carries_review_dates_contact_and_discla
 
 def test_a_named_reviewer_appears_on_the_page_and_in_its_structured_data(project_copy: FixtureSite) -> None:
     page = project_copy.root / "docs" / "benefits.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("---\n\n", "reviewer: Dr Ada Lovell, Consultant dermatologist\n---\n\n", 1), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("---\n\n", "reviewer: Dr Ada Lovell, Consultant dermatologist\n---\n\n", 1),
+        encoding="utf-8",
+    )
     build = project_copy.build("--strict")
     assert build.returncode == 0, build.output
     assert "benefits.md" not in build.output.split("name no `reviewer`")[1].split("\n")[0]
@@ -107,8 +109,14 @@ def test_a_page_missing_only_its_next_review_is_told_which_field_to_add(fixture_
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("reviewed: 2026-13-01", "docs/index.md:2:11: `reviewed: 2026-13-01` is not a date. Write it as YYYY-MM-DD, for example `reviewed: 2026-11-24`."),
-        ("reviewed: 01/11/2026", "docs/index.md:2:11: `reviewed: 01/11/2026` is not a date. Write it as YYYY-MM-DD, for example `reviewed: 2026-11-24`."),
+        (
+            "reviewed: 2026-13-01",
+            "docs/index.md:2:11: `reviewed: 2026-13-01` is not a date. Write it as YYYY-MM-DD, for example `reviewed: 2026-11-24`.",
+        ),
+        (
+            "reviewed: 01/11/2026",
+            "docs/index.md:2:11: `reviewed: 01/11/2026` is not a date. Write it as YYYY-MM-DD, for example `reviewed: 2026-11-24`.",
+        ),
         ("reviewed: 2026-11-1", "docs/index.md:2:11: `reviewed: 2026-11-1` is not a date."),
     ],
 )

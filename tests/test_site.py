@@ -10,7 +10,6 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import NAV_PAGES, ROOT, SOURCE_TEXT, Build
 from textutil import EDITORIAL, edited_source, normalize, published_pieces, site_pages, source_sentences
 

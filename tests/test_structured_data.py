@@ -7,7 +7,6 @@ import json
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import DOCS, NAV_PAGES, ROOT, Build
 
 CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
@@ -31,7 +30,11 @@ def test_each_page_describes_itself_as_a_reviewed_medical_web_page_matching_its_
     assert data["description"] == meta["description"]
     assert data["url"] == SITE_URL + (url + "/" if url else "")
     assert data["lastReviewed"] == meta["reviewed"].isoformat()
-    assert data["reviewedBy"] == {"@type": "MedicalClinic", "name": CLINIC["name"], "description": f"{CLINIC['reviewer_role']}, {CLINIC['name']}"}
+    assert data["reviewedBy"] == {
+        "@type": "MedicalClinic",
+        "name": CLINIC["name"],
+        "description": f"{CLINIC['reviewer_role']}, {CLINIC['name']}",
+    }
     assert data["medicalAudience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
     assert data["about"]["@type"] == "MedicalProcedure" and data["about"]["name"] == "Microneedling"
     publisher = data["publisher"]

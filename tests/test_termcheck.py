@@ -14,12 +14,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite
+
 from kit.termcheck import Finding, WordingCheck
 from kit.terminology import load_terminology
 
-FINDING_LINE = re.compile(r"termcheck: (?P<path>\S+?):(?P<line>\d+):(?P<column>\d+): (?:\"(?P<word>[^\"]+)\" is not|Avoid \"(?P<phrase>[^\"]+)\")")
+FINDING_LINE = re.compile(
+    r"termcheck: (?P<path>\S+?):(?P<line>\d+):(?P<column>\d+): (?:\"(?P<word>[^\"]+)\" is not|Avoid \"(?P<phrase>[^\"]+)\")"
+)
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +137,9 @@ def test_a_page_accepted_words_that_is_not_a_list_is_reported_at_its_line(checke
         ("It prompts the derma to rebuild.\n", "the derma", "error", "the dermis"),
     ],
 )
-def test_each_avoided_phrase_names_its_level_reason_and_what_to_write(checker: WordingCheck, text: str, phrase: str, level: str, instead: str) -> None:
+def test_each_avoided_phrase_names_its_level_reason_and_what_to_write(
+    checker: WordingCheck, text: str, phrase: str, level: str, instead: str
+) -> None:
     (finding,) = check(checker, text)
     rule = next(rule for rule in checker.terminology.avoid_rules if rule.phrase == phrase)
     assert finding.level == level == rule.level
@@ -256,15 +260,17 @@ def test_a_strict_build_stops_on_a_typo_and_on_an_avoided_phrase(fixture_site: F
     fixture_site.write("docs/index.md", NOT_A_HEALTH_PAGE + "# Aftercare\n\nThis prompts the\nderma to rebuild; it adapouts.\n")
     build = fixture_site.build("--strict")
     assert build.returncode != 0
-    assert "ERROR   -  termcheck: docs/index.md:6:14: Avoid \"the derma\"" in build.output, build.output
-    assert "ERROR   -  termcheck: docs/index.md:7:22: \"adapouts\" is not" in build.output
+    assert 'ERROR   -  termcheck: docs/index.md:6:14: Avoid "the derma"' in build.output, build.output
+    assert 'ERROR   -  termcheck: docs/index.md:7:22: "adapouts" is not' in build.output
     assert "Aborted with 2 errors in strict mode!" in build.output
     assert "Traceback" not in build.output
 
 
 def test_suggestions_are_printed_but_never_stop_a_strict_build(fixture_site: FixtureSite) -> None:
     terminology = (fixture_site.root / "terminology.yml").read_text(encoding="utf-8")
-    fixture_site.write("terminology.yml", terminology + "\n  - term: patient\n    avoid:\n      - phrase: client\n        level: suggestion\n")
+    fixture_site.write(
+        "terminology.yml", terminology + "\n  - term: patient\n    avoid:\n      - phrase: client\n        level: suggestion\n"
+    )
     fixture_site.write("docs/index.md", NOT_A_HEALTH_PAGE + "# Care\n\nEvery client is welcome.\n")
     build = fixture_site.build("--strict")
     assert build.returncode == 0, build.output
@@ -274,7 +280,7 @@ def test_suggestions_are_printed_but_never_stop_a_strict_build(fixture_site: Fix
 
 def test_a_clinic_accepts_a_word_by_adding_it_to_terminology_yml(fixture_site: FixtureSite) -> None:
     fixture_site.write("docs/index.md", NOT_A_HEALTH_PAGE + "# Devices\n\nWe use a Dermapen.\n")
-    assert "\"Dermapen\" is not" in fixture_site.build("--no-strict").output
+    assert '"Dermapen" is not' in fixture_site.build("--no-strict").output
     terminology = (fixture_site.root / "terminology.yml").read_text(encoding="utf-8")
     fixture_site.write("terminology.yml", terminology.replace("accepted_words:\n", "accepted_words:\n  - Dermapen\n", 1))
     build = fixture_site.build("--strict")
@@ -285,7 +291,14 @@ def test_a_clinic_accepts_a_word_by_adding_it_to_terminology_yml(fixture_site: F
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kit.termcheck", *args], cwd=cwd, capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "kit.termcheck", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def test_the_commit_check_passes_the_real_pages() -> None:
@@ -305,7 +318,9 @@ def test_the_commit_check_prints_the_builds_messages_and_fails(tmp_path: Path, f
 
 
 def test_the_commit_check_stops_on_a_bad_terminology_file(tmp_path: Path) -> None:
-    (tmp_path / "terminology.yml").write_text("terms:\n  - term: dermis\n    avoid:\n      - phrase: the derma\n        level: fatal\n", encoding="utf-8")
+    (tmp_path / "terminology.yml").write_text(
+        "terms:\n  - term: dermis\n    avoid:\n      - phrase: the derma\n        level: fatal\n", encoding="utf-8"
+    )
     (tmp_path / "page.md").write_text("Text.\n", encoding="utf-8")
     result = run_cli("page.md", cwd=tmp_path)
     assert result.returncode == 2

@@ -121,7 +121,8 @@ def _check_handout_fits(pages: int, source: Path, paper: str) -> None:
                 source,
                 1,
                 1,
-                f"The handout made from this page needs {pages} pages on {paper} paper; it must fit on one sheet ({HANDOUT_MAX_PAGES} pages)",
+                f"The handout made from this page needs {pages} pages on {paper} paper; "
+                f"it must fit on one sheet ({HANDOUT_MAX_PAGES} pages)",
                 "Shorten the page, or choose another page as `handout:` under extra.brochure in mkdocs.yml",
             )
         )

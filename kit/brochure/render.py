@@ -62,7 +62,9 @@ class LocalOnlyFetcher(URLFetcher):
         path, line, column = self._where_written(url)
         log.warning(
             located(
-                path, line, column,
+                path,
+                line,
+                column,
                 f"The brochure would load {url}, which is not part of the site, so the PDF leaves it out",
                 "Copy the file into docs/ and link to it there",
             )

@@ -45,10 +45,7 @@ class BrochureSettings:
     def for_templates(self, site_url: str, logo: str, use_directory_urls: bool) -> dict[str, object]:
         """Values the site's templates and the cover template read from `config.extra.brochure`."""
         print_page = "print_page/" if use_directory_urls else "print_page.html"
-        downloads = [
-            {"paper": PAPER_LABELS[p], "brochure": self.brochure_file(p), "handout": self.handout_file(p)}
-            for p in self.papers
-        ]
+        downloads = [{"paper": PAPER_LABELS[p], "brochure": self.brochure_file(p), "handout": self.handout_file(p)} for p in self.papers]
         return {
             "paper": list(self.papers),
             "handout_page": self.handout_page,
@@ -78,7 +75,11 @@ def read_settings(config: MkDocsConfig, command: str) -> BrochureSettings | None
             "Add `- print-site` as the last entry under `plugins:`, or remove `extra.brochure`",
         )
     if not config.site_url:
-        raise where.error(("site_url",), "`site_url` is missing: the brochure's QR code points to it", "Add `site_url: https://...` with the site's address")
+        raise where.error(
+            ("site_url",),
+            "`site_url` is missing: the brochure's QR code points to it",
+            "Add `site_url: https://...` with the site's address",
+        )
     return BrochureSettings(
         papers=_papers(raw.get("paper", ["a4"]), where),
         handout_page=_handout(raw.get("handout", ""), where),
@@ -102,7 +103,9 @@ def _papers(value: object, where: _Locator) -> tuple[str, ...]:
     papers = [value] if isinstance(value, str) else value
     key = ("extra", "brochure", "paper")
     if not isinstance(papers, list) or not papers:
-        raise where.error(key, "`paper` must list one or more paper sizes", "Write `paper: [a4]`, `paper: [letter]` or `paper: [a4, letter]`")
+        raise where.error(
+            key, "`paper` must list one or more paper sizes", "Write `paper: [a4]`, `paper: [letter]` or `paper: [a4, letter]`"
+        )
     checked: list[str] = []
     for index, paper in enumerate(papers):
         name = str(paper).strip().lower()
@@ -118,7 +121,11 @@ def _handout(value: object, where: _Locator) -> str:
     if value in (None, ""):
         return ""
     if not isinstance(value, str) or not value.endswith(".md"):
-        raise where.error(("extra", "brochure", "handout"), "`handout` must name one page, like `aftercare.md`", "Write the page's file name as it appears under `nav:`")
+        raise where.error(
+            ("extra", "brochure", "handout"),
+            "`handout` must name one page, like `aftercare.md`",
+            "Write the page's file name as it appears under `nav:`",
+        )
     return value
 
 
