@@ -13,10 +13,11 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: build test lint serve bench lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
-# strict build succeeded, so a failed build never leaves a half-made site/.
+# strict build succeeded, so a failed build never leaves a half-made site/
+# (and leaves no temporary folder behind either).
 build: $(VENV)/.build-deps
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
+	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf $(SITE) && mv .site-new $(SITE)
 	@echo "Built $(SITE)/: open $(SITE)/index.html through a local server, or run 'make serve'."
 
