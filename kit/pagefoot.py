@@ -3,6 +3,10 @@
 These are added to the page's HTML (not to its template), so they travel with
 the page into the print page and from there into the PDF brochure. Search skips
 the review line and the disclaimer: they are the same on every page.
+
+A page that gives no health information (`health_page: false`: prices, opening
+times) gets neither a review line nor the disclaimer. In demo mode the review
+line claims no review: the content is the kit's example.
 """
 
 from __future__ import annotations
@@ -13,16 +17,21 @@ from kit.clinic import Clinic
 from kit.review import Review, human_date
 
 DISCLAIMER = "This page gives general information. It does not replace advice from your own clinician, who knows your skin and your health."
+DEMO_REVIEW = "Demonstration site: this is example content, not yet reviewed by a clinician."
+OVERDUE = "This page is overdue for review: it was due on {date}. Ask the clinic if anything on it is unclear to you."
 
 
-def page_foot(clinic: Clinic, review: Review | None, contact: bool) -> str:
+def page_foot(clinic: Clinic, review: Review | None, *, contact: bool, health_page: bool = True, overdue: bool = False) -> str:
     """The blocks to append to a page's content, in reading order."""
     parts = []
     if contact:
         parts.append(contact_block(clinic))
-    if review is not None:
-        parts.append(review_line(review))
-    parts.append(disclaimer())
+    if health_page:
+        if clinic.demo:
+            parts.append(demo_review_line())
+        elif review is not None:
+            parts.append(review_line(review, overdue))
+        parts.append(disclaimer())
     return "\n".join(parts)
 
 
@@ -46,14 +55,23 @@ def contact_block(clinic: Clinic) -> str:
     )
 
 
-def review_line(review: Review) -> str:
-    """Page last reviewed: <date> · Next review due: <date>, and by whom."""
-    return (
+def review_line(review: Review, overdue: bool = False) -> str:
+    """Page last reviewed: <date> · Next review due: <date>, and by whom; past that date, saying so."""
+    line = (
         '<p class="page-review" data-search-exclude>'
         f'Page last reviewed: <time datetime="{review.reviewed.isoformat()}">{human_date(review.reviewed)}</time>'
         f' · Next review due: <time datetime="{review.next_review.isoformat()}">{human_date(review.next_review)}</time>'
         f"<br>Reviewed by: {escape(review.reviewer)}</p>"
     )
+    if overdue:
+        notice = escape(OVERDUE.format(date=human_date(review.next_review)))
+        line += f'\n<p class="page-review-overdue" data-search-exclude><strong>{notice}</strong></p>'
+    return line
+
+
+def demo_review_line() -> str:
+    """Demo mode: the example pages claim no review (their front matter dates are examples too)."""
+    return f'<p class="page-review" data-search-exclude>{escape(DEMO_REVIEW)}</p>'
 
 
 def disclaimer() -> str:

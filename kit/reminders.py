@@ -27,7 +27,7 @@ from kit.messages import StopBuild
 Status = Literal["overdue", "due", "current", "unreviewed"]
 OVERDUE_CHOICES = ("flag", "block")
 DEFAULT_NOTICE_DAYS = 60
-DEFAULT_OVERDUE = "flag"
+DEFAULT_OVERDUE = "block"  # the kit's behaviour before the setting existed; mkdocs.yml ships `flag`
 
 
 @dataclass(frozen=True)
