@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.findings import LEVELS, Level
 from kit.yamlfile import YamlDocument, load_yaml
 
-LEVELS = ("error", "warning", "suggestion")
 TOP_LEVEL_KEYS = ("accepted_words", "spelling", "terms")
 TERM_KEYS = ("term", "definition", "avoid")
 AVOID_KEYS = ("phrase", "reason", "level", "instead")
@@ -27,7 +27,7 @@ class AvoidRule:
     phrase: str
     preferred: str
     reason: str
-    level: str
+    level: Level
     instead: str = ""
 
     @property
@@ -51,7 +51,7 @@ class Terminology:
 
     terms: tuple[Term, ...]
     accepted_words: frozenset[str]
-    spelling_level: str
+    spelling_level: Level
     source: Path
 
     @property
@@ -114,10 +114,12 @@ def _read_avoid(document: YamlDocument, where: tuple, preferred: str, item: obje
     )
 
 
-def _read_level(document: YamlDocument, where: tuple, level: object) -> str:
-    if level not in LEVELS:
-        raise document.error(where, f"`{level}` is not a level", "Use one of: " + ", ".join(LEVELS))
-    return str(level)
+def _read_level(document: YamlDocument, where: tuple, level: object) -> Level:
+    """A finding's level as the clinic sets it: error, warning or suggestion."""
+    for known in LEVELS:
+        if level == known:
+            return known
+    raise document.error(where, f"`{level}` is not a level", "Use one of: " + ", ".join(LEVELS))
 
 
 def _read_words(document: YamlDocument, data: dict) -> list[str]:

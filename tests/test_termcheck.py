@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite
 
-from kit.termcheck import Finding, WordingCheck
+from kit.findings import Finding
+from kit.termcheck import WordingCheck
 from kit.terminology import load_terminology
 
 FINDING_LINE = re.compile(
@@ -30,15 +31,15 @@ def checker() -> WordingCheck:
 
 
 def check(checker: WordingCheck, text: str) -> list[Finding]:
-    return checker.check("docs/page.md", textwrap.dedent(text))
+    return checker.check_text("docs/page.md", textwrap.dedent(text))
 
 
 def flagged(findings: list[Finding]) -> list[tuple[str, int, int]]:
     """(word or phrase, line, column) of each finding, read back from its message."""
     result = []
     for finding in findings:
-        match = FINDING_LINE.search("termcheck: " + finding.message)
-        assert match, finding.message
+        match = FINDING_LINE.search("termcheck: " + finding.located)
+        assert match, finding.located
         result.append((match["word"] or match["phrase"], int(match["line"]), int(match["column"])))
     return result
 
@@ -54,7 +55,7 @@ def position_of(text: str, needle: str) -> tuple[int, int]:
 
 def test_the_source_texts_typos_are_found_and_nothing_else(checker: WordingCheck) -> None:
     source = SOURCE_TEXT.read_text(encoding="utf-8")
-    findings = checker.check("microneedling.txt", source)
+    findings = checker.check_text("microneedling.txt", source)
     assert flagged(findings) == [
         ("adapouts", *position_of(source, "adapouts")),
         ("micronelean", *position_of(source, "micronelean")),
@@ -121,7 +122,7 @@ def test_a_page_can_accept_its_own_words_in_front_matter(checker: WordingCheck) 
 def test_a_page_accepted_words_that_is_not_a_list_is_reported_at_its_line(checker: WordingCheck) -> None:
     text = "---\ntitle: Devices\naccepted_words:\n  device: Dermapen\n---\n\nText.\n"
     (finding,) = check(checker, text)
-    assert finding.message.startswith("docs/page.md:3:1: `accepted_words` must be a list of words.")
+    assert finding.located.startswith("docs/page.md:3:1: `accepted_words` must be a list of words.")
 
 
 # -- Avoided phrases ------------------------------------------------------------
@@ -224,7 +225,7 @@ EXPECTED_IN_EVERY_PLACE = [
 def test_typos_are_found_wherever_prose_hides_and_only_there(checker: WordingCheck) -> None:
     for word, line, column in EXPECTED_IN_EVERY_PLACE:
         assert position_of(EVERY_PLACE, word) == (line, column), word  # the table above is right
-    assert flagged(checker.check("docs/page.md", EVERY_PLACE)) == EXPECTED_IN_EVERY_PLACE
+    assert flagged(checker.check_text("docs/page.md", EVERY_PLACE)) == EXPECTED_IN_EVERY_PLACE
 
 
 def test_words_in_a_termcheck_off_region_are_skipped_until_it_is_switched_on(checker: WordingCheck) -> None:
@@ -253,15 +254,15 @@ def test_a_build_reports_each_typo_with_its_place_in_the_file(fixture_site: Fixt
 
 
 # Pages about wording only: no review dates or Key points, so only the wording check speaks.
-NOT_A_HEALTH_PAGE = "---\nhealth_page: false\n---\n"
+NOT_A_HEALTH_PAGE = "---\ndescription: A page the wording tests build.\nhealth_page: false\n---\n"
 
 
 def test_a_strict_build_stops_on_a_typo_and_on_an_avoided_phrase(fixture_site: FixtureSite) -> None:
     fixture_site.write("docs/index.md", NOT_A_HEALTH_PAGE + "# Aftercare\n\nThis prompts the\nderma to rebuild; it adapouts.\n")
     build = fixture_site.build("--strict")
     assert build.returncode != 0
-    assert 'ERROR   -  termcheck: docs/index.md:6:14: Avoid "the derma"' in build.output, build.output
-    assert 'ERROR   -  termcheck: docs/index.md:7:22: "adapouts" is not' in build.output
+    assert 'ERROR   -  termcheck: docs/index.md:7:14: Avoid "the derma"' in build.output, build.output
+    assert 'ERROR   -  termcheck: docs/index.md:8:22: "adapouts" is not' in build.output
     assert "Aborted with 2 errors in strict mode!" in build.output
     assert "Traceback" not in build.output
 
@@ -274,7 +275,7 @@ def test_suggestions_are_printed_but_never_stop_a_strict_build(fixture_site: Fix
     fixture_site.write("docs/index.md", NOT_A_HEALTH_PAGE + "# Care\n\nEvery client is welcome.\n")
     build = fixture_site.build("--strict")
     assert build.returncode == 0, build.output
-    assert 'INFO    -  termcheck: docs/index.md:6:7: Avoid "client": The clinic writes "patient". Write "patient" instead.' in build.output
+    assert 'INFO    -  termcheck: docs/index.md:7:7: Avoid "client": The clinic writes "patient". Write "patient" instead.' in build.output
     assert "0 errors, 0 warnings, 1 suggestion." in build.output
 
 
@@ -292,7 +293,7 @@ def test_a_clinic_accepts_a_word_by_adding_it_to_terminology_yml(fixture_site: F
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kit.termcheck", *args],
+        [sys.executable, "-m", "kit", "check", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -317,12 +318,9 @@ def test_the_commit_check_prints_the_builds_messages_and_fails(tmp_path: Path, f
     assert cli_lines == build_lines and len(cli_lines) == len(EXPECTED_IN_EVERY_PLACE)
 
 
-def test_the_commit_check_stops_on_a_bad_terminology_file(tmp_path: Path) -> None:
-    (tmp_path / "terminology.yml").write_text(
-        "terms:\n  - term: dermis\n    avoid:\n      - phrase: the derma\n        level: fatal\n", encoding="utf-8"
-    )
-    (tmp_path / "page.md").write_text("Text.\n", encoding="utf-8")
-    result = run_cli("page.md", cwd=tmp_path)
+def test_the_commit_check_stops_on_a_bad_terminology_file(fixture_site: FixtureSite) -> None:
+    fixture_site.write("terminology.yml", "terms:\n  - term: dermis\n    avoid:\n      - phrase: the derma\n        level: fatal\n")
+    result = run_cli("docs/index.md", cwd=fixture_site.root)
     assert result.returncode == 2
     assert "terminology.yml:5:9: `fatal` is not a level. Use one of: error, warning, suggestion." in result.stderr
     assert "Traceback" not in result.stderr
