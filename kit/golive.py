@@ -10,7 +10,8 @@ the build refuses, each at its line and with what to do:
 - a clinic.yml value still equal to the shipped example, or using a domain
   reserved for examples or a telephone number reserved for fiction;
 - a `site_url` in mkdocs.yml on the example address;
-- a health page without a `reviewed` date or without a named `reviewer`.
+- a health page without a named `reviewer` (and, in kit/review.py, one
+  without review dates).
 
 The example values are data (kit/shipped_examples.yml), not code.
 """
@@ -28,7 +29,7 @@ import yaml
 from kit.clinic import Clinic
 from kit.findings import Finding
 from kit.frontmatter import FrontMatter
-from kit.yamlfile import load_yaml
+from kit.yamlfile import SettingsLocator, load_yaml
 
 EXAMPLES_FILE = Path(__file__).with_name("shipped_examples.yml")
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]+|\blocalhost\b", re.I)
@@ -104,51 +105,39 @@ def clinic_placeholders(clinic: Clinic, examples: ShippedExamples | None = None)
 
 def site_url_placeholder(config_file: Path, site_url: str, examples: ShippedExamples | None = None) -> list[Finding]:
     """A live site must be published at its own address: printed QR codes point there for years."""
-    from kit.brochure.settings import _Locator  # the one reader of positions in mkdocs.yml
-
     examples = examples or shipped_examples()
     host = urlparse(site_url or "").netloc.lower()
     if site_url.rstrip("/") != examples.site_url.rstrip("/") and not examples.example_address_in(host):
         return []
-    line, column = _Locator(config_file).where(("site_url",))
+    line, column = SettingsLocator(config_file).where(("site_url",))
     return [
         Finding.at(
             "error",
             "live.example_site_url",
             config_file,
             line,
-            column + len("site_url: "),
+            column,
             f"`site_url: {site_url}` is the kit's example address, not your site's",
             "Write the address your site is published at, for example https://my-clinic.github.io/microneedling/, " + _DEMO_ADVICE,
         )
     ]
 
 
-def unreviewed_health_page(front: FrontMatter, clinic: Clinic) -> list[Finding]:
-    """A live health page names who reviewed it and when: the role placeholder is for the demonstration only."""
-    findings = []
-    if front.text("reviewed") is None:
-        findings.append(
-            Finding.at(
-                "error",
-                "live.reviewed",
-                front.path,
-                *front.where("reviewed"),
-                "This health page has no `reviewed` date, and the site is live",
-                "Add `reviewed: YYYY-MM-DD` (the day a clinician checked it) and `next_review: YYYY-MM-DD` to its front matter, "
-                "or `health_page: false` if the page gives no health information (prices, opening times)",
-            )
+def unnamed_reviewer(front: FrontMatter, clinic: Clinic) -> list[Finding]:
+    """A live health page names who reviewed it: the role placeholder is for the demonstration only.
+
+    A page without review dates is refused by the review check (kit/review.py), an error on a live site.
+    """
+    if front.text("reviewer") is not None:
+        return []
+    return [
+        Finding.at(
+            "error",
+            "live.reviewer",
+            front.path,
+            *front.where("reviewer"),
+            "This health page names no `reviewer`, and the site is live",
+            f"Add `reviewer: Name, {clinic.reviewer_role}` with the clinician who reviewed it, "
+            "or `health_page: false` if the page gives no health information (prices, opening times)",
         )
-    if front.text("reviewer") is None:
-        findings.append(
-            Finding.at(
-                "error",
-                "live.reviewer",
-                front.path,
-                *front.where("reviewer"),
-                "This health page names no `reviewer`, and the site is live",
-                f"Add `reviewer: Name, {clinic.reviewer_role}` with the clinician who reviewed it, "
-                "or `health_page: false` if the page gives no health information (prices, opening times)",
-            )
-        )
-    return findings
+    ]

@@ -20,6 +20,7 @@ EXAMPLES = yaml.safe_load((ROOT / "kit" / "shipped_examples.yml").read_text(enco
 PRICES_PAGE = """\
 ---
 title: Prices
+description: What treatments cost at the clinic.
 health_page: false
 ---
 
@@ -38,21 +39,30 @@ def json_ld(page: BeautifulSoup) -> dict:
 
 
 def position(site: FixtureSite, file: str, key: str, item: int | None = None) -> str:
-    """`line:col` of a key's value (or of one item of its list) in a YAML file of the site."""
+    """`line:col` of a setting in a YAML file of the site (or of one item of its list)."""
     node = yaml.compose((site.root / file).read_text(encoding="utf-8"))
-    value = next(v for k, v in node.value if k.value == key)
-    if item is not None:
-        value = value.value[item]
-    return f"{value.start_mark.line + 1}:{value.start_mark.column + 1}"
+    key_node, value = next((k, v) for k, v in node.value if k.value == key)
+    mark = key_node.start_mark if item is None else value.value[item].start_mark
+    return f"{mark.line + 1}:{mark.column + 1}"
+
+
+@pytest.fixture
+def themed_site(fixture_site: FixtureSite) -> FixtureSite:
+    """The fixture site with the kit's theme overrides: the demonstration notice, the structured data."""
+    config = fixture_site.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
+    )
+    return fixture_site
 
 
 # ---- demo mode --------------------------------------------------------------------------------
 
 
-def test_a_demonstration_says_so_on_every_page_and_claims_no_review(fixture_site: FixtureSite) -> None:
-    fixture_site.set_clinic(mode="demo")
-    fixture_site.write("docs/prices.md", PRICES_PAGE)
-    build = fixture_site.build("--strict")
+def test_a_demonstration_says_so_on_every_page_and_claims_no_review(themed_site: FixtureSite) -> None:
+    themed_site.set_clinic(mode="demo")
+    themed_site.write("docs/prices.md", PRICES_PAGE)
+    build = themed_site.build("--strict")
     assert build.returncode == 0, build.output
     for url in ("", "prices"):
         notice = soup(build, url).select_one("article .demo-notice")
@@ -94,23 +104,22 @@ def test_a_live_site_refuses_every_example_value_at_its_line(fixture_site: Fixtu
     assert "keep `mode: demo` in clinic.yml while the site is not yet your clinic's own" in build.output
 
 
-@pytest.mark.parametrize(
-    ("key", "value", "problem"),
-    [
-        ("email", "info@skin.example", "`email` uses skin.example, an address reserved for examples"),
-        ("website", "https://www.example.org/", "`website` uses www.example.org, an address reserved for examples"),
-        ("booking_url", "https://book.example-clinic.co.uk/", "`booking_url` uses book.example-clinic.co.uk, an address reserved"),
-        ("phone", "+1 (212) 555-0142", "`phone: +1 (212) 555-0142` is in the 555-01xx range reserved for fiction"),
-    ],
-)
-def test_a_live_site_refuses_reserved_example_domains_and_fictional_numbers(
-    fixture_site: FixtureSite, key: str, value: str, problem: str
-) -> None:
+# Values a clinic might type that are still examples: each is refused at its own line.
+RESERVED = {
+    "email": ("info@skin.example", "`email` uses skin.example, an address reserved for examples"),
+    "website": ("https://www.example.org/", "`website` uses www.example.org, an address reserved for examples"),
+    "booking_url": ("https://book.example-clinic.co.uk/", "`booking_url` uses book.example-clinic.co.uk, an address reserved"),
+    "phone": ("+1 (212) 555-0142", "`phone: +1 (212) 555-0142` is in the 555-01xx range reserved for fiction"),
+}
+
+
+def test_a_live_site_refuses_reserved_example_domains_and_fictional_numbers(fixture_site: FixtureSite) -> None:
     fixture_site.go_live()
-    fixture_site.set_clinic(**{key: value})
+    fixture_site.set_clinic(**{key: value for key, (value, _) in RESERVED.items()})
     build = fixture_site.build("--strict")
     assert build.returncode != 0
-    assert f"clinic.yml:{position(fixture_site, 'clinic.yml', key)}: {problem}" in build.output, build.output
+    for key, (_, problem) in RESERVED.items():
+        assert f"clinic.yml:{position(fixture_site, 'clinic.yml', key)}: {problem}" in build.output, build.output
 
 
 def test_a_live_site_on_the_example_address_is_refused(fixture_site: FixtureSite) -> None:
@@ -130,7 +139,7 @@ def test_a_live_health_page_without_a_review_date_or_a_named_reviewer_is_refused
     fixture_site.write("docs/new.md", "---\ntitle: New treatment\n---\n\n# New treatment\n\nSome health advice.\n")
     build = fixture_site.build("--strict")
     assert build.returncode != 0
-    assert "docs/new.md:1:1: This health page has no `reviewed` date, and the site is live" in build.output, build.output
+    assert "docs/new.md:1:1: This health page has no review data (`reviewed` and `next_review` missing)" in build.output, build.output
     assert "docs/new.md:1:1: This health page names no `reviewer`, and the site is live" in build.output
     assert "or `health_page: false` if the page gives no health information" in build.output
 
@@ -138,10 +147,10 @@ def test_a_live_health_page_without_a_review_date_or_a_named_reviewer_is_refused
 # ---- live mode: a clinic's own site ------------------------------------------------------------
 
 
-def test_a_live_site_with_its_own_details_publishes_its_reviews_and_no_demonstration_notice(fixture_site: FixtureSite) -> None:
-    fixture_site.go_live()
-    fixture_site.write("docs/prices.md", PRICES_PAGE)
-    build = fixture_site.build("--strict")
+def test_a_live_site_with_its_own_details_publishes_its_reviews_and_no_demonstration_notice(themed_site: FixtureSite) -> None:
+    themed_site.go_live()
+    themed_site.write("docs/prices.md", PRICES_PAGE)
+    build = themed_site.build("--strict")
     assert build.returncode == 0, build.output
     page = soup(build)
     assert "demonstration" not in page.get_text().lower()
@@ -150,10 +159,10 @@ def test_a_live_site_with_its_own_details_publishes_its_reviews_and_no_demonstra
     assert data["@type"] == "MedicalWebPage" and data["reviewedBy"]["@type"] == "Person" and data["lastReviewed"]
 
 
-def test_a_page_without_health_information_has_no_review_line_no_disclaimer_and_is_a_plain_web_page(fixture_site: FixtureSite) -> None:
-    fixture_site.go_live()
-    fixture_site.write("docs/prices.md", PRICES_PAGE)  # no review dates, no Key points box
-    build = fixture_site.build("--strict")
+def test_a_page_without_health_information_has_no_review_line_no_disclaimer_and_is_a_plain_web_page(themed_site: FixtureSite) -> None:
+    themed_site.go_live()
+    themed_site.write("docs/prices.md", PRICES_PAGE)  # no review dates, no Key points box
+    build = themed_site.build("--strict")
     assert build.returncode == 0, build.output
     page = soup(build, "prices")
     assert page.select_one(".page-review") is None and page.select_one(".clinic-disclaimer") is None

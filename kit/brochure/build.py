@@ -38,6 +38,7 @@ class BrochureBuild:
         self.settings: BrochureSettings | None = None
         self.pages: list[Page] = []
         self.clinic: Clinic | None = None
+        self.written: list[tuple[str, int]] = []  # each PDF this build wrote, with its page count
 
     def configure(self, config: MkDocsConfig, clinic: Clinic) -> None:
         """Check `extra.brochure` and give templates the download links and cover logo."""
@@ -82,11 +83,13 @@ class BrochureBuild:
             written = renderer.write(brochure, base_url, paper, site_dir / self.settings.brochure_file(paper))
             _check_every_chapter_printed(written.chapters, chapters, written.path)
             log.info(f"Brochure ({PAPER_LABELS[paper]}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
+            self.written.append((written.path.name, written.pages))
             if handout:
                 chapter, identity = handout
                 sheet = renderer.write(handout_html(chapter, identity), base_url, paper, site_dir / self.settings.handout_file(paper))
                 reporter.report(_handout_fits(sheet.pages, Path(config.docs_dir) / chapter.source, PAPER_LABELS[paper]))
                 log.info(f"Handout ({PAPER_LABELS[paper]}): {sheet.path.name}, {sheet.pages} pages, {sheet.seconds:.1f} s")
+                self.written.append((sheet.path.name, sheet.pages))
 
     def _identity(self, config: MkDocsConfig, title: str) -> Identity:
         clinic = self.clinic
