@@ -202,6 +202,16 @@ def fixture_site(tmp_path: Path) -> FixtureSite:
     return site
 
 
+def copy_tracked_files(destination: Path) -> Path:
+    """The repository's tracked files, as a fresh clone would have them (nothing built, no virtual environment)."""
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, tracked):
+        if (ROOT / name).is_file():  # a file deleted but not yet committed is still listed
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, destination / name)
+    return destination
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> FixtureSite:
     """The real site (pages, config, templates, data files) copied to change one thing.

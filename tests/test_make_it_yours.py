@@ -8,14 +8,11 @@ a new prices page without health information.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import NAV_PAGES, OTHER_CLINIC, ROOT, FixtureSite, run_mkdocs
+from conftest import OTHER_CLINIC, ROOT, FixtureSite, copy_tracked_files, run_mkdocs
 from textutil import normalize
 
 PRICES = """\
@@ -31,21 +28,9 @@ One treatment costs 250 pounds. A course of three costs 650 pounds.
 """
 
 
-def copy_of_the_project(folder: Path) -> FixtureSite:
-    """Every file git tracks, as a fresh clone has them (nothing built, no virtual environment)."""
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\0")
-    for name in filter(None, tracked):
-        if (ROOT / name).is_file():
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, folder / name)
-    return FixtureSite(folder)
-
-
 @pytest.fixture
 def clinic_copy(tmp_path: Path) -> FixtureSite:
-    folder = tmp_path / "clinic-a5-fork"
-    folder.mkdir()
-    return copy_of_the_project(folder)
+    return FixtureSite(copy_tracked_files(tmp_path / "clinic-a5-fork"))
 
 
 def make_it_ours(site: FixtureSite) -> str:
@@ -96,29 +81,3 @@ def test_the_same_clone_with_one_placeholder_left_fails_naming_the_file_and_line
     build = run_mkdocs(clinic_copy.root, clinic_copy.root / "site", "--strict", env={"CLINIC_KIT_PDF": "off"})
     assert build.returncode != 0
     assert f"{file}:{line}:" in build.output and str(value) in build.output, build.output
-
-
-def test_a_failed_make_build_keeps_the_previous_site_makes_no_pdf_and_leaves_no_temporary_folder(clinic_copy: FixtureSite) -> None:
-    venv = ROOT / ".venv"
-    if not (venv / "bin" / "mkdocs").exists():
-        pytest.skip("needs the project's .venv (make build creates it)")
-    previous = clinic_copy.root / "site" / "index.html"
-    previous.parent.mkdir()
-    previous.write_text("the site as published yesterday", encoding="utf-8")
-    page = clinic_copy.root / "docs" / next(iter(NAV_PAGES))
-    page.write_text(page.read_text(encoding="utf-8") + "\nA zorbleflax heals.\n", encoding="utf-8")
-    for pinned in ("requirements.txt", "requirements-test.txt"):
-        os.utime(clinic_copy.root / pinned, (0, 0))  # older than the venv: make installs nothing
-    result = subprocess.run(
-        ["make", "build", f"VENV={venv}"],
-        cwd=clinic_copy.root,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "GITHUB_ACTIONS": ""},
-    )
-    assert result.returncode != 0
-    assert "zorbleflax" in result.stdout + result.stderr
-    assert "PDFs were not made" in result.stdout + result.stderr, result.stdout + result.stderr
-    assert not (clinic_copy.root / ".site-new").exists()
-    assert previous.read_text(encoding="utf-8") == "the site as published yesterday"
