@@ -100,7 +100,7 @@ class WordingCheck:
             return []
         found = []
         for match in self._phrases.finditer(page.text):
-            rule = self._rules[int(match.lastgroup[1:])]
+            rule = self._rules[int((match.lastgroup or "r0")[1:])]  # every alternative is a named group
             as_written = " ".join(match.group(0).split())
             problem = f'Avoid "{as_written}": {rule.reason}'
             advice = f'Write "{_same_case(as_written, rule.replacement)}" instead'
@@ -206,9 +206,12 @@ def _is_word_list(value: object) -> bool:
 
 
 def _lower_words(value: object) -> frozenset[str]:
-    if not _is_word_list(value):
+    if isinstance(value, str):
+        words = value.replace(",", " ").split()
+    elif isinstance(value, list) and _is_word_list(value):
+        words = value
+    else:
         return frozenset()
-    words = value.replace(",", " ").split() if isinstance(value, str) else value  # type: ignore[union-attr]
     return frozenset(word.strip().replace("’", "'").lower() for word in words)
 
 
