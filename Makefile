@@ -10,7 +10,7 @@ SITE := site
 AXE := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test lint serve bench lock clean
+.PHONY: build test lint serve bench zensical-trial lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
 # strict build succeeded, so a failed build never leaves a half-made site/.
@@ -37,6 +37,11 @@ serve: $(VENV)/.build-deps
 bench: $(VENV)/.test-deps
 	$(BIN)/python -m benchmarks
 
+# Build the kit with Zensical (Material's successor) in its own venv, beside MkDocs,
+# and print which features survive (README, "Zensical"). MkDocs stays the release builder.
+zensical-trial: $(VENV)/.test-deps
+	$(BIN)/python -m benchmarks.zensical_trial
+
 # Re-pin every package after changing requirements.in or requirements-test.in.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -50,7 +55,7 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(SITE) .site-new $(VENV) .pytest_cache node_modules test-results
+	rm -rf $(SITE) .site-new $(VENV) .zensical-venv .pytest_cache node_modules test-results
 
 # axe-core, the accessibility rules the browser tests run inside each page:
 # from the npm registry, exactly as package-lock.json pins it (version and hash).
