@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kit.brochure.build import BrochureBuild
+from kit.accessibility import name_search_dialog
 from kit.pages import check_pages_are_utf8
 from kit.pageweight import drop_print_only_assets
 from kit.site_build import SiteBuild, project_file
@@ -68,8 +69,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones)."""
-    return drop_print_only_assets(output, page)
+    """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones); name the search dialog."""
+    return name_search_dialog(drop_print_only_assets(output, page))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
