@@ -11,9 +11,10 @@ import os
 import sys
 
 from benchmarks.pdf import measure_pdf, print_pdf
-from benchmarks.termcheck import measure_termcheck, print_termcheck
+from benchmarks.termcheck import measure_quality, measure_termcheck, print_quality, print_termcheck
 
 BENCHMARKS = {
+    "wording": (measure_quality, print_quality),
     "termcheck": (measure_termcheck, print_termcheck),
     "pdf": (measure_pdf, print_pdf),
 }
