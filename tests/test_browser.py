@@ -21,14 +21,14 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import MEASUREMENTS, ROOT, Build, FixtureSite
 from playwright.sync_api import Browser, Page
-from sitebrowser import AXE_JS, SitePage, SiteServer, site_pages
+from sitebrowser import AXE_JS, PHONE, SitePage, SiteServer, first_view, site_pages
 
 from kit.terminology import PatientWords, load_terminology
 
 RESULTS = ROOT / "test-results"
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
-    "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
+    "phone": PHONE,
 }
 SCHEMES = {"light": "default", "dark": "slate"}  # the browser's preference -> Material's palette
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -407,23 +407,12 @@ def test_the_home_page_first_view_fits_the_phone_budget(
     wire, headers included; 0 when served from the cache), cross-checked with the
     requests the server answered.
     """
-    context = browser.new_context(**VIEWPORTS["phone"])
-    tab = context.new_page()
-    server.log.clear()
-    tab.goto(evidence.look_at(server.url()), wait_until="networkidle")
-    entries = tab.evaluate(
-        """() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-                 .map(e => ({url: e.name, transfer: e.transferSize, body: e.encodedBodySize, decoded: e.decodedBodySize}))"""
-    )
-    context.close()
-    fetched = [entry for entry in entries if entry["transfer"] > 0]
-    total = sum(entry["transfer"] for entry in fetched)
-    decoded = sum(entry["decoded"] for entry in fetched)
-    answered = len(server.log)
+    view = first_view(browser, server, evidence.look_at(server.url()), VIEWPORTS["phone"])
+    fetched, total, answered = view.entries, view.transferred, view.answered
     lines = [f"{entry['transfer']:>7} B  {page_of(entry['url'], server) or '(home page)'}" for entry in fetched]
     summary = (
         f"Home page first view (375 px, empty cache, gzip): {total / 1024:.1f} KB transferred "
-        f"({decoded / 1024:.1f} KB uncompressed) in {len(fetched)} requests; budget 100 KB / 8"
+        f"({view.decoded / 1024:.1f} KB uncompressed) in {len(fetched)} requests; budget 100 KB / 8"
     )
     request.config.stash[MEASUREMENTS].extend([summary, *lines])
     RESULTS.mkdir(exist_ok=True)
