@@ -212,10 +212,11 @@ def _keep_span(kept: list[list[str]], lines: list[str], start: yaml.Mark, end: y
 def speller_words(terminology: Terminology) -> frozenset[str]:
     """Every word the clinic's files tell the speller to accept: the one place to feed it another list.
 
-    Today that is `accepted_words`; a new list of right words in
-    terminology.yml (patients' own words, say) is added here and nowhere else.
+    `accepted_words`, and the words of `patient_words` (the clinic chose them
+    for search); another list of right words in terminology.yml is added here
+    and nowhere else.
     """
-    return terminology.accepted_words
+    return terminology.accepted_words | terminology.patient_vocabulary
 
 
 def start_wording_check(terminology: Terminology) -> WordingCheck | None:
