@@ -14,8 +14,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kit.brochure.build import BrochureBuild
 from kit.accessibility import name_search_dialog
+from kit.brochure.build import BrochureBuild
 from kit.pages import check_pages_are_utf8
 from kit.pageweight import drop_print_only_assets
 from kit.site_build import SiteBuild, project_file
