@@ -18,10 +18,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kit import glossary, readability
+from kit import glossary, patient_words, readability
 from kit.accessibility import label_task_list_checkboxes
 from kit.brochure.build import BrochureBuild
-from kit.findings import LogSink, Reporter
+from kit.findings import Finding, LogSink, Reporter
 from kit.pagefoot import page_foot
 from kit.project import Project
 from kit.sourcepage import SourcePage
@@ -44,6 +44,8 @@ class SiteBuild:
     brochure: BrochureBuild
     table: readability.ReadabilityTable
     pages: dict[str, SourcePage] = field(default_factory=dict)  # by src_uri, read once in `read_pages`
+    # Patients' words by search index location (`aftercare/#section`), from terminology.yml.
+    search_words: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, config: MkDocsConfig, command: str) -> SiteBuild:
@@ -119,8 +121,32 @@ class SiteBuild:
     def add_cover_facts(self, config: MkDocsConfig) -> None:
         self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()])
 
+    def locate_patient_words(self, files: Files) -> None:
+        """Every page is rendered: check that each patient word's page and heading exist."""
+        terminology = self.project.terminology
+        self.search_words = patient_words.search_locations(terminology.patient_words, files, terminology.source)
+
+    def add_patient_words_to_search(self, config: MkDocsConfig) -> None:
+        """The search plugin has written its index: add the patients' words to their pages and sections."""
+        for location in patient_words.add_to_search_index(Path(config.site_dir), self.search_words):
+            self.reporter.report(
+                [
+                    Finding.at(
+                        "warning",
+                        "search.patient-words",
+                        self.project.terminology.source,
+                        1,
+                        1,
+                        f"The search index has no entry {location!r} for the patient words {self.search_words[location]}",
+                        "Check the `page:` of these words under `patient_words`",
+                    )
+                ]
+            )
+
     def finish(self, config: MkDocsConfig) -> None:
-        """The PDFs (print-site has written the print page), then the editor's summaries."""
+        """Patients' words into the search index (the search plugin has written it), the PDFs
+        (print-site has written the print page), then the editor's summaries."""
+        self.add_patient_words_to_search(config)
         self.brochure.write_pdfs(config, self.reporter)
         self.project.summarise()
         for line in self.table.lines():
