@@ -210,8 +210,6 @@ def start_wording_check(terminology: Terminology) -> WordingCheck | None:
     return WordingCheck(terminology)
 
 
-
-
 def _phrase_pattern(rules: Sequence[AvoidRule]) -> re.Pattern[str] | None:
     """One pattern for every avoided phrase, any case, across line breaks and emphasis."""
     if not rules:
