@@ -12,7 +12,7 @@ AXE := node_modules/axe-core/axe.min.js
 LIGHTHOUSE := benchmarks/lighthouse/node_modules/lighthouse/cli/index.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test lint serve bench bench-web lock clean
+.PHONY: build check test lint serve bench bench-web zensical-trial lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
 # strict build succeeded, so a failed build never leaves a half-made site/
@@ -22,6 +22,11 @@ build: $(VENV)/.build-deps
 	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf $(SITE) && mv .site-new $(SITE)
 	@echo "Built $(SITE)/: open $(SITE)/index.html through a local server, or run 'make serve'."
+
+# Every source check (wording, review dates, reading grades, descriptions, settings)
+# on docs/ without building: the same messages as the build, for commits and CI.
+check: $(VENV)/.build-deps
+	$(BIN)/python -m kit check
 
 test: lint $(AXE)
 	scripts/ensure-chromium.sh
@@ -48,6 +53,11 @@ bench-web: $(VENV)/.test-deps $(LIGHTHOUSE)
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m benchmarks web
 
+# Build the kit with Zensical (Material's successor) in its own venv, beside MkDocs,
+# and print which features survive (README, "Zensical"). MkDocs stays the release builder.
+zensical-trial: $(VENV)/.test-deps
+	$(BIN)/python -m benchmarks.zensical_trial
+
 # Re-pin every package after changing requirements.in or requirements-test.in.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -61,7 +71,7 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(SITE) .site-new $(VENV) .pytest_cache node_modules benchmarks/lighthouse/node_modules test-results
+	rm -rf $(SITE) .site-new $(VENV) .zensical-venv .pytest_cache node_modules benchmarks/lighthouse/node_modules test-results
 
 # axe-core, the accessibility rules the browser tests run inside each page:
 # from the npm registry, exactly as package-lock.json pins it (version and hash).

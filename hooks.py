@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from kit.accessibility import name_search_dialog
 from kit.pageweight import drop_print_only_assets
 from kit.session import remember_command, started_command
 from kit.site_build import SiteBuild, project_file
@@ -66,19 +67,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Every page has been read by now: date the brochure's cover."""
-    SiteBuild.of(config).add_cover_facts(config)
+    """Every page is read and rendered by now: date the brochure's cover, find the patient words' sections."""
+    build = SiteBuild.of(config)
+    build.add_cover_facts(config)
+    build.locate_patient_words(files)
     return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones)."""
-    return drop_print_only_assets(output, page)
+    """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones); name the search dialog."""
+    return name_search_dialog(drop_print_only_assets(output, page))
 
 
 @event_priority(-50)  # after print-site has written the print page the PDFs are made from
 def on_post_build(config: MkDocsConfig) -> None:
-    """Print the PDFs, then the editor's summaries."""
+    """Patients' words into the search index, the PDFs, then the editor's summaries."""
     SiteBuild.of(config).finish(config)
 
 

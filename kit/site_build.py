@@ -20,10 +20,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from kit import glossary, readability
+from kit import glossary, patient_words, readability
 from kit.accessibility import label_task_list_checkboxes
 from kit.brochure.build import BrochureBuild
-from kit.findings import LogSink, Reporter
+from kit.findings import Finding, LogSink, Reporter
 from kit.github import GitHubSink, SummaryTable, github_sinks
 from kit.messages import display_path
 from kit.pagefoot import page_foot
@@ -50,6 +50,8 @@ class SiteBuild:
     table: readability.ReadabilityTable
     github: list[GitHubSink]  # in GitHub Actions: annotations and the run's summary (kit/github.py)
     pages: dict[str, SourcePage] = field(default_factory=dict)  # by src_uri, read once in `read_pages`
+    # Patients' words by search index location (`aftercare/#section`), from terminology.yml.
+    search_words: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, config: MkDocsConfig, command: str) -> SiteBuild:
@@ -122,6 +124,7 @@ class SiteBuild:
                 review=page_review,
                 clinic=self.project.clinic,
                 health_page=health_page,
+                language=self.project.settings.language,
             )
         )
         overdue = page_review is not None and review_status(page_review.next_review, self.project.settings.today, 0) == "overdue"
@@ -133,8 +136,32 @@ class SiteBuild:
     def add_cover_facts(self, config: MkDocsConfig) -> None:
         self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()])
 
+    def locate_patient_words(self, files: Files) -> None:
+        """Every page is rendered: check that each patient word's page and heading exist."""
+        terminology = self.project.terminology
+        self.search_words = patient_words.search_locations(terminology.patient_words, files, terminology.source)
+
+    def add_patient_words_to_search(self, config: MkDocsConfig) -> None:
+        """The search plugin has written its index: add the patients' words to their pages and sections."""
+        for location in patient_words.add_to_search_index(Path(config.site_dir), self.search_words):
+            self.reporter.report(
+                [
+                    Finding.at(
+                        "warning",
+                        "search.patient-words",
+                        self.project.terminology.source,
+                        1,
+                        1,
+                        f"The search index has no entry {location!r} for the patient words {self.search_words[location]}",
+                        "Check the `page:` of these words under `patient_words`",
+                    )
+                ]
+            )
+
     def finish(self, config: MkDocsConfig) -> None:
-        """The PDFs (print-site has written the print page) unless the checks failed, then the editor's summaries."""
+        """Patients' words into the search index (the search plugin has written it), the PDFs (print-site
+        has written the print page) unless the checks failed, then the editor's summaries."""
+        self.add_patient_words_to_search(config)
         if config.strict and (failures := strict_failures()):
             self.reporter.note(
                 "brochure",

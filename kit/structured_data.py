@@ -20,7 +20,9 @@ PROCEDURE = {
 }
 
 
-def medical_web_page(*, url: str, title: str, description: str, review: Review | None, clinic: Clinic, health_page: bool = True) -> dict:
+def medical_web_page(
+    *, url: str, title: str, description: str, review: Review | None, clinic: Clinic, language: str, health_page: bool = True
+) -> dict:
     """The page as schema.org sees it; review fields only when a live site's page has them.
 
     A page that gives no health information (`health_page: false`) is a plain
@@ -31,7 +33,7 @@ def medical_web_page(*, url: str, title: str, description: str, review: Review |
         "@type": "MedicalWebPage" if health_page else "WebPage",
         "name": title,
         "url": url,
-        "inLanguage": "en",
+        "inLanguage": language,  # theme.language in mkdocs.yml: the pages' language
     }
     if health_page:
         data["medicalAudience"] = {"@type": "MedicalAudience", "audienceType": "Patient"}

@@ -22,7 +22,7 @@ import yaml
 from kit.findings import LEVELS, Finding, Level
 from kit.frontmatter import FrontMatter, read_front_matter, split_front_matter
 from kit.prose import ProsePage, extract_prose
-from kit.spelling import WORD, Speller, words_of
+from kit.spelling import WORD, Problem, Speller, is_unit_after_number, words_of
 from kit.terminology import AvoidRule, Terminology
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class WordingCheck:
 
     def __init__(self, terminology: Terminology) -> None:
         self.terminology = terminology
-        self.speller = Speller(terminology.accepted_words, words_of(term.term for term in terminology.terms))
+        self.speller = Speller(speller_words(terminology), words_of(term.term for term in terminology.terms), terminology.variant)
         self._rules = terminology.avoid_rules
         self._phrases = _phrase_pattern(self._rules)
         self._phrase_words = [frozenset(_PARTS.split(rule.phrase.lower())) - {""} for rule in self._rules]
@@ -100,7 +100,7 @@ class WordingCheck:
             return []
         found = []
         for match in self._phrases.finditer(page.text):
-            rule = self._rules[int(match.lastgroup[1:])]
+            rule = self._rules[int((match.lastgroup or "r0")[1:])]  # every alternative is a named group
             as_written = " ".join(match.group(0).split())
             problem = f'Avoid "{as_written}": {rule.reason}'
             advice = f'Write "{_same_case(as_written, rule.replacement)}" instead'
@@ -128,11 +128,37 @@ class WordingCheck:
                 start = match.start() + offset
                 if word.lower() in page_words or any(begin <= start < end for begin, end in taken):
                     continue
-                suggestion = self.speller.suggest(word)
-                findings.append(
-                    self._finding(self.terminology.spelling_level, "termcheck.typo", path, page, start, *_typo_message(word, suggestion))
-                )
+                if is_unit_after_number(word, page.text[max(0, start - 12) : start]):
+                    continue
+                problem = self.speller.problem(word)
+                level = self._level_of(problem)
+                if level is not None:
+                    findings.append(self._finding(level, f"termcheck.{problem.rule}", path, page, start, *self._problem_message(problem)))
         return findings
+
+    def _level_of(self, problem: Problem) -> Level | None:
+        """The clinic's level for this kind of problem (terminology.yml `spelling:`); None: not reported."""
+        terminology = self.terminology
+        return {"variant": terminology.mixed_variants_level, "abbreviation": terminology.abbreviation_level}.get(
+            problem.rule, terminology.spelling_level
+        )
+
+    def _problem_message(self, problem: Problem) -> tuple[str, str]:
+        variant = self.speller.variant
+        if problem.rule == "variant":
+            return (
+                f'"{problem.word}" is the {problem.whose} spelling; this site writes {variant.name} (spelling: variant: {variant.variant})',
+                f'Write "{problem.write}", or set `mixed_variants: accept` under `spelling:` in terminology.yml to allow both spellings',
+            )
+        add = "add it to accepted_words in terminology.yml (all pages) or in this page's front matter"
+        if problem.rule == "abbreviation":
+            return (
+                f'"{problem.word}" is an abbreviation the clinic\'s lists do not know',
+                f"If it is right, {add}; else spell it out on first use",
+            )
+        problem_text = f'"{problem.word}" is not in the {variant.name} dictionary, the skin-care word list or the clinic\'s accepted words'
+        fix = f'Did you mean "{problem.write}"? ' if problem.write else "Check its spelling. "
+        return problem_text, fix + f'If "{problem.word}" is right, {add}'
 
     def _page_setting_problems(self, path: str | Path, front: FrontMatter, value: object) -> list[Finding]:
         """A page's own `accepted_words` must be a list of words, or it silently does nothing."""
@@ -141,7 +167,7 @@ class WordingCheck:
         line, column = front.where_named(PAGE_ACCEPTED_WORDS_KEY)
         problem = f"`{PAGE_ACCEPTED_WORDS_KEY}` must be a list of words"
         advice = "Write it as `accepted_words: [word, other word]`"
-        return [Finding.at("error", "termcheck.accepted-words", path, line, column, problem, advice)]
+        return [Finding.at("error", "termcheck.page-setting", path, line, column, problem, advice)]
 
     def _finding(self, level: Level, rule: str, path: str | Path, page: ProsePage, offset: int, problem: str, advice: str) -> Finding:
         line, column = page.position(offset)
@@ -167,17 +193,21 @@ def _keep_span(kept: list[list[str]], lines: list[str], start: yaml.Mark, end: y
         kept[number][first:last] = lines[number][first:last]
 
 
+def speller_words(terminology: Terminology) -> frozenset[str]:
+    """Every word the clinic's files tell the speller to accept: the one place to feed it another list.
+
+    `accepted_words`, and the words of `patient_words` (the clinic chose them
+    for search); another list of right words in terminology.yml is added here
+    and nowhere else.
+    """
+    return terminology.accepted_words | terminology.patient_vocabulary
+
+
 def start_wording_check(terminology: Terminology) -> WordingCheck | None:
     """A fresh check for one build, from the terminology file as it is now."""
     if os.environ.get(SWITCH, "on").lower() == "off":
         return None
     return WordingCheck(terminology)
-
-
-def _typo_message(word: str, suggestion: str | None) -> tuple[str, str]:
-    problem = f'"{word}" is not in the US English dictionary or the clinic\'s accepted words'
-    fix = f'Did you mean "{suggestion}"? ' if suggestion else "Check its spelling. "
-    return problem, fix + f'If "{word}" is right, add it to accepted_words in terminology.yml (all pages) or in this page\'s front matter'
 
 
 def _phrase_pattern(rules: Sequence[AvoidRule]) -> re.Pattern[str] | None:
@@ -206,9 +236,12 @@ def _is_word_list(value: object) -> bool:
 
 
 def _lower_words(value: object) -> frozenset[str]:
-    if not _is_word_list(value):
+    if isinstance(value, str):
+        words = value.replace(",", " ").split()
+    elif isinstance(value, list) and _is_word_list(value):
+        words = value
+    else:
         return frozenset()
-    words = value.replace(",", " ").split() if isinstance(value, str) else value  # type: ignore[union-attr]
     return frozenset(word.strip().replace("’", "'").lower() for word in words)
 
 

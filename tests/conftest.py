@@ -188,14 +188,23 @@ class FixtureSite:
         return run_mkdocs(self.root, self.root / "site", *args, env={"CLINIC_KIT_TODAY": FIXTURE_TODAY, **(env or {})})
 
 
+def without_patient_words(terminology: Path) -> str:
+    """terminology.yml up to its `patient_words:` list (kept last in the file): those name the real site's pages.
+
+    Cutting the text, not re-dumping the YAML, keeps every other line where it was.
+    """
+    text = terminology.read_text(encoding="utf-8")
+    start = re.search(r"^(?:#[^\n]*\n)*patient_words:", text, re.MULTILINE)
+    return text[: start.start()] if start else text
+
+
 @pytest.fixture
 def fixture_site(tmp_path: Path) -> FixtureSite:
     """A one-page site with the project's hooks, clinic.yml and terminology.yml."""
     site = FixtureSite(tmp_path)
     site.write("mkdocs.yml", FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py"))
-    for data_file in ("clinic.yml", "terminology.yml"):
-        if (ROOT / data_file).exists():
-            shutil.copy(ROOT / data_file, tmp_path / data_file)
+    shutil.copy(ROOT / "clinic.yml", tmp_path / "clinic.yml")
+    (tmp_path / "terminology.yml").write_text(without_patient_words(ROOT / "terminology.yml"), encoding="utf-8")
     (tmp_path / "docs" / "assets").mkdir(parents=True)
     shutil.copy(DOCS / "assets" / "logo.svg", tmp_path / "docs" / "assets" / "logo.svg")
     site.write("docs/index.md", FIXTURE_PAGE)

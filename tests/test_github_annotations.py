@@ -54,7 +54,9 @@ def test_each_finding_is_a_workflow_command_on_its_line_within_githubs_limits_an
 
 def test_a_clean_build_on_github_summarises_reviews_reading_grades_and_pdf_page_counts(fixture_site: FixtureSite, tmp_path: Path) -> None:
     brochure_fixture(fixture_site, paper="[a4]")
-    fixture_site.write("docs/aftercare.md", "---\ndescription: Aftercare.\nhealth_page: false\n---\n\n# Aftercare\n\nKeep the skin clean.\n")
+    fixture_site.write(
+        "docs/aftercare.md", "---\ndescription: Aftercare.\nhealth_page: false\n---\n\n# Aftercare\n\nKeep the skin clean.\n"
+    )
     summary = tmp_path / "summary.md"
     build = github_build(fixture_site, summary, "--strict")
     assert build.returncode == 0, build.output

@@ -85,7 +85,8 @@ def test_key_points_above_the_grade_limit_warn_and_stop_the_strict_build(fixture
     fixture_site.write("docs/index.md", HARD_KEY_POINTS)
     build = fixture_site.build("--strict")
     assert build.returncode != 0
-    assert re.search(r"docs/index\.md:8:1: The Key points read at grade \d+\.\d, above the limit of 8\. ", build.output), build.output
+    line = HARD_KEY_POINTS.splitlines().index('!!! abstract "Key points"') + 1
+    assert re.search(rf"docs/index\.md:{line}:1: The Key points read at grade \d+\.\d, above the limit of 8\. ", build.output), build.output
 
 
 def test_the_grade_limit_is_set_in_mkdocs_yml(fixture_site: FixtureSite) -> None:
