@@ -20,6 +20,7 @@ from kit import glossary, patient_words, readability, review
 from kit.accessibility import label_task_list_checkboxes
 from kit.clinic import Clinic, load_clinic
 from kit.frontmatter import read_front_matter
+from kit.imagesize import image_size
 from kit.pagefoot import page_foot
 from kit.structured_data import medical_web_page, script_json
 from kit.termcheck import WordingCheck, log_findings, log_summary, start_wording_check
@@ -61,6 +62,7 @@ class SiteBuild:
         """Read the data files; put the clinic's details where templates find them."""
         clinic = load_clinic(project_file(config, "clinic.yml"))
         config.extra["clinic"] = clinic.as_dict()
+        config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
         config.copyright = f"© {clinic.name}"
         config.theme["logo"] = clinic.logo
         terminology = load_terminology(project_file(config, "terminology.yml"))
