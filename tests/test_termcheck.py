@@ -20,7 +20,7 @@ from kit.termcheck import Finding, WordingCheck
 from kit.terminology import load_terminology
 
 FINDING_LINE = re.compile(
-    r"termcheck: (?P<path>\S+?):(?P<line>\d+):(?P<column>\d+): (?:\"(?P<word>[^\"]+)\" is not|Avoid \"(?P<phrase>[^\"]+)\")"
+    r"termcheck: (?P<path>\S+?):(?P<line>\d+):(?P<column>\d+): (?:\"(?P<word>[^\"]+)\" is (?:not|the|an)|Avoid \"(?P<phrase>[^\"]+)\")"
 )
 
 
