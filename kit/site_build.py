@@ -88,6 +88,9 @@ class SiteBuild:
         if self.wording is not None and page.file.generated_by is None:
             log_findings(self.wording.check(path, source))
         front = read_front_matter(path, source)
+        if key_points := readability.find_key_points(source):
+            # The home page's topic cards (overrides/home.html) show each page's first Key point.
+            page.meta["key_points"] = [bullet.text for bullet in key_points.bullets]
         page_review = review.read_review(front, self.clinic)
         self.reviews[page.file.src_uri] = page_review
         if not is_health_page(page):
