@@ -119,6 +119,7 @@ class SiteBuild:
                 description=page.meta.get("description", ""),
                 review=page_review,
                 clinic=self.project.clinic,
+                language=self.project.settings.language,
             )
         )
         return html + "\n" + page_foot(self.project.clinic, page_review, contact=page.meta.get("contact") is True)
