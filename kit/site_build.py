@@ -25,6 +25,7 @@ from kit.accessibility import label_task_list_checkboxes
 from kit.brochure.build import BrochureBuild
 from kit.findings import Finding, LogSink, Reporter
 from kit.github import GitHubSink, SummaryTable, github_sinks
+from kit.imagesize import image_size
 from kit.messages import display_path
 from kit.pagefoot import page_foot
 from kit.project import Project
@@ -62,6 +63,7 @@ class SiteBuild:
         project = Project.load(Path(config.config_file_path), config.extra, language, reporter, config.site_url or "")
         clinic = project.clinic
         config.extra["clinic"] = clinic.as_dict()
+        config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
         config.copyright = f"© {clinic.name}"
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
@@ -105,6 +107,9 @@ class SiteBuild:
         source = self.pages.get(page.file.src_uri)
         if source is not None:
             self.project.check_page(source)
+            if source.key_points is not None:
+                # The home page's topic cards (overrides/home.html) show each page's first Key point.
+                page.meta["key_points"] = [bullet.text for bullet in source.key_points.bullets]
 
     def finish_html(self, html: str, page: Page, files: Files) -> str:
         """Name checklist boxes, measure the page, explain its terms, close it with contact, review and disclaimer."""
