@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: mkdocs.yml)")
     options = parser.parse_args(argv)
     try:
-        reporter = run(options.pages, options.config_file, [PrintSink(), *github_sinks()])
+        reporter = run(options.pages, options.config_file, [PrintSink(), *github_sinks("Checks of the pages (python -m kit check)")])
     except StopBuild as problem:
         print(f"ERROR   -  {problem}", file=sys.stderr)
         return 2

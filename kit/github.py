@@ -42,13 +42,13 @@ class SummaryTable:
     note: str = ""  # a sentence under the heading, when the table needs one
 
 
-def github_sinks(environ: Mapping[str, str] | None = None) -> list[GitHubSink]:
-    """The sink when running in GitHub Actions (none elsewhere)."""
+def github_sinks(title: str = "Clinic site build", environ: Mapping[str, str] | None = None) -> list[GitHubSink]:
+    """The sink when running in GitHub Actions (none elsewhere); `title` heads its part of the summary page."""
     environ = os.environ if environ is None else environ
     if environ.get("GITHUB_ACTIONS") != "true":
         return []
     summary = environ.get("GITHUB_STEP_SUMMARY")
-    return [GitHubSink(Path(summary) if summary else None)]
+    return [GitHubSink(Path(summary) if summary else None, title)]
 
 
 @dataclass
@@ -56,6 +56,7 @@ class GitHubSink:
     """Annotations as findings arrive; the summary once the build's checks and PDFs are done."""
 
     summary_file: Path | None
+    title: str = "Clinic site build"
     out: TextIO = field(default_factory=lambda: sys.stdout)
     tables: list[SummaryTable] = field(default_factory=list)
     shown: Counter[str] = field(default_factory=Counter)
@@ -80,7 +81,7 @@ class GitHubSink:
         if self.summary_file is None:
             return
         with self.summary_file.open("a", encoding="utf-8") as summary:
-            summary.write(summary_markdown(reporter.findings, self.tables, self.held_back))
+            summary.write(summary_markdown(self.title, reporter.findings, self.tables, self.held_back))
 
 
 def workflow_command(finding: Finding) -> str:
@@ -90,10 +91,10 @@ def workflow_command(finding: Finding) -> str:
     return f"::{COMMANDS[finding.level]} {props}::{_escape_data(finding.message)}"
 
 
-def summary_markdown(findings: Sequence[Finding], tables: Sequence[SummaryTable], held_back: int = 0) -> str:
+def summary_markdown(title: str, findings: Sequence[Finding], tables: Sequence[SummaryTable], held_back: int = 0) -> str:
     """The run's summary page: the findings first (what to fix), then the build's tables."""
     counts = Counter(finding.level for finding in findings)
-    lines = ["## Clinic site build", ""]
+    lines = [f"## {title}", ""]
     if findings:
         lines.append(
             f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['suggestion']} suggestion(s). "
