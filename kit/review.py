@@ -128,8 +128,3 @@ def _date(front: FrontMatter, field: str) -> date | None:
             f"`{field}: {value}` is not a date",
             f"Write it as YYYY-MM-DD, for example `{field}: 2026-11-24`",
         ) from None
-
-
-def human_date(day: date) -> str:
-    """24 November 2026: no day/month order to misread."""
-    return f"{day.day} {day:%B %Y}"
