@@ -20,7 +20,6 @@ from kit.messages import StopBuild
 
 FIELDS = ("reviewed", "next_review", "reviewer")
 TODAY_VARIABLE = "CLINIC_KIT_TODAY"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -111,6 +110,9 @@ def review_problems(front: FrontMatter, review: Review | None, on: date) -> list
             )
         ]
     return []
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _date(front: FrontMatter, field: str) -> date | None:

@@ -47,8 +47,10 @@ class BrochureBuild:
         self.clinic = clinic
         if self.settings is None:
             return
-        config.extra["brochure"] = self.settings.for_templates(config.site_url, clinic.logo, config.use_directory_urls)
-        config.extra["brochure"]["qr_code"] = qr_code(config.site_url)
+        site_url = config.site_url
+        assert site_url, "read_settings stops a build without site_url"
+        config.extra["brochure"] = self.settings.for_templates(site_url, clinic.logo, config.use_directory_urls)
+        config.extra["brochure"]["qr_code"] = qr_code(site_url)
         # Rendered here from the one contact template: print-site renders cover.html without a template loader.
         language = config.theme.get("language") or "en"
         config.extra["brochure"]["cover_contact"] = clinic_contact("cover", clinic, language)
