@@ -203,13 +203,20 @@ class Speller:
         max_edits = 1 if len(word) <= 4 else DICTIONARY_MAX_EDITS
         field = _within(word, self._field_pool, max_edits)
         general = _within(word, english_word_list(), max_edits)
+        # This variant's own spellings count as common as their US forms (colour as color).
+        own_spellings = self.variant.spellings_beyond_the_dictionary
+        general |= _within(word, tuple(own_spellings), max_edits)
+
+        def how_common(candidate: str) -> int:
+            return frequency.get(candidate) or frequency.get(own_spellings.get(candidate, ""), 0)
+
         # One edit away: the field's words first, then the most common word.
         one_edit = [candidate for candidate, edits in (*field.items(), *general.items()) if edits <= 1]
         if one_edit:
             # A dropped letter is the commonest slip: "retinods" is "retinoids" (Indel 1), not "retinols" (Indel 2).
             return min(
                 one_edit,
-                key=lambda candidate: (candidate not in field, Indel.distance(word, candidate), -frequency.get(candidate, 0), candidate),
+                key=lambda candidate: (candidate not in field, Indel.distance(word, candidate), -how_common(candidate), candidate),
             )
         # Further away: the clinic's own words, then the field's, by likeness ("micronelean" -> "microneedling").
         for pool in (self._clinic_words, self._field_words):
@@ -220,7 +227,7 @@ class Speller:
             return min(field, key=lambda candidate: (field[candidate], candidate))
         if general:
             # Fewest edits first (swapping two letters is one edit), then the most common word.
-            return min(general, key=lambda candidate: (general[candidate], -frequency[candidate], candidate))
+            return min(general, key=lambda candidate: (general[candidate], -how_common(candidate), candidate))
         return None
 
 
@@ -250,8 +257,14 @@ def base_forms(word: str) -> Iterator[str]:
             if not stem.lower().endswith("e") or ending == "ing" and stem.lower().endswith(("ee", "ye", "oe")):
                 yield stem
             yield stem + "e"
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                yield stem[:-1]  # planned -> plan
+            if _doubles_its_last_letter(stem[:-1]) and stem[-1] == stem[-2]:
+                yield stem[:-1]  # planned -> plan, but not numbbing -> numb
+
+
+def _doubles_its_last_letter(word: str) -> bool:
+    """plan -> planned, peel -> peeled: one vowel then one consonant (not w, x or y) doubles before -ed and -ing."""
+    vowels = "aeiou"
+    return len(word) > 2 and word[-1] not in vowels + "wxy" and word[-2] in vowels and word[-3] not in vowels
 
 
 def inflections(word: str) -> Iterator[str]:

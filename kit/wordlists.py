@@ -43,8 +43,9 @@ def english_words() -> frozenset[str]:
     quotation marks reads the words four times faster than parsing it.
     """
     with _collector_paused():
-        quoted = _dictionary_text().split('"')[1::2]
-        words = frozenset(json.loads(f'"{word}"') if "\\" in word else word for word in quoted)
+        text = _dictionary_text()
+        quoted = text.split('"')[1::2]
+        words = frozenset(quoted) if "\\" not in text else frozenset(json.loads(f'"{word}"') for word in quoted)
     gc.freeze()
     return words
 
