@@ -174,7 +174,7 @@ def _read_typos(typo_list: Path) -> list[tuple[str, str, str]]:
 
 
 def _flagged_word(message: str) -> str:
-    match = re.search(r': (?:Avoid )?"([^"]+)"', message)
+    match = re.match(r'(?:Avoid )?"([^"]+)"', message)
     return match.group(1) if match else message
 
 
