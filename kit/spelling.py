@@ -35,12 +35,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from kit.variants import DEFAULT_VARIANT, SpellingVariant
-from kit.wordlists import english_frequencies, english_word_list, english_words, skin_words
+from kit.wordlists import english_words, english_words_of_length, skin_words, word_frequency
 
 # A word: letters (any alphabet) and digits, with inner apostrophes
 # (you're, skin’s) and hyphens (fragrance-free) kept inside it.
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*")
 FIELD_TERM_SIMILARITY = 0.88
+# Below this count in the dictionary's frequency list a word is rare (colure, milan).
+COMMON_WORD_FREQUENCY = 500
 DICTIONARY_MAX_EDITS = 2
 # Longest all-capital word read as an abbreviation (NSAID); longer ones are
 # words in a shouted heading, checked as words.
@@ -199,24 +201,32 @@ class Speller:
     def _nearest(self, word: str) -> str | None:
         if len(word) < 3:
             return None
-        frequency = english_frequencies()
         max_edits = 1 if len(word) <= 4 else DICTIONARY_MAX_EDITS
         field = _within(word, self._field_pool, max_edits)
-        general = _within(word, english_word_list(), max_edits)
+        general = _within(word, english_words_of_length(len(word) - max_edits, len(word) + max_edits), max_edits)
         # This variant's own spellings count as common as their US forms (colour as color).
         own_spellings = self.variant.spellings_beyond_the_dictionary
         general |= _within(word, tuple(own_spellings), max_edits)
 
         def how_common(candidate: str) -> int:
-            return frequency.get(candidate) or frequency.get(own_spellings.get(candidate, ""), 0)
+            return word_frequency(own_spellings.get(candidate, candidate))
 
-        # One edit away: the field's words first, then the most common word.
+        # One edit away: the field's words first; a dropped letter is the commonest slip, so "retinods" is
+        # "retinoids" (Indel 1), not "retinols" (Indel 2); but a rare word never beats a common one ("colur": "color", not "colure").
         one_edit = [candidate for candidate, edits in (*field.items(), *general.items()) if edits <= 1]
+        in_field = [candidate for candidate in one_edit if candidate in field]
+        if in_field:
+            return min(in_field, key=lambda candidate: (Indel.distance(word, candidate), -how_common(candidate), candidate))
         if one_edit:
-            # A dropped letter is the commonest slip: "retinods" is "retinoids" (Indel 1), not "retinols" (Indel 2).
+            counts = {candidate: how_common(candidate) for candidate in one_edit}
             return min(
                 one_edit,
-                key=lambda candidate: (candidate not in field, Indel.distance(word, candidate), -how_common(candidate), candidate),
+                key=lambda candidate: (
+                    counts[candidate] < COMMON_WORD_FREQUENCY,
+                    Indel.distance(word, candidate),
+                    -counts[candidate],
+                    candidate,
+                ),
             )
         # Further away: the clinic's own words, then the field's, by likeness ("micronelean" -> "microneedling").
         for pool in (self._clinic_words, self._field_words):
