@@ -22,6 +22,7 @@ from kit import glossary, patient_words, readability
 from kit.accessibility import label_task_list_checkboxes
 from kit.brochure.build import BrochureBuild
 from kit.findings import Finding, LogSink, Reporter
+from kit.imagesize import image_size
 from kit.pagefoot import page_foot
 from kit.project import Project
 from kit.sourcepage import SourcePage
@@ -54,6 +55,7 @@ class SiteBuild:
         project = Project.load(Path(config.config_file_path), config.extra, config.theme.get("language") or "en", reporter)
         clinic = project.clinic
         config.extra["clinic"] = clinic.as_dict()
+        config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
         config.copyright = f"© {clinic.name}"
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
@@ -97,6 +99,9 @@ class SiteBuild:
         source = self.pages.get(page.file.src_uri)
         if source is not None:
             self.project.check_page(source)
+            if source.key_points is not None:
+                # The home page's topic cards (overrides/home.html) show each page's first Key point.
+                page.meta["key_points"] = [bullet.text for bullet in source.key_points.bullets]
 
     def finish_html(self, html: str, page: Page, files: Files) -> str:
         """Name checklist boxes, measure the page, explain its terms, close it with contact, review and disclaimer."""
