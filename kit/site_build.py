@@ -28,6 +28,7 @@ from kit.github import GitHubSink, SummaryTable, github_sinks
 from kit.imagesize import image_size
 from kit.messages import display_path
 from kit.pagefoot import page_foot
+from kit.patient_text import strings
 from kit.project import Project
 from kit.reminders import STATUS_WORDS, review_status
 from kit.sourcepage import SourcePage
@@ -63,6 +64,7 @@ class SiteBuild:
         project = Project.load(Path(config.config_file_path), config.extra, language, reporter, config.site_url or "")
         clinic = project.clinic
         config.extra["clinic"] = clinic.as_dict()
+        config.extra["clinic"]["demo_text"] = strings(language)["demo"]  # the demonstration notice and cover line
         config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
         config.copyright = f"© {clinic.name}"
         config.theme["logo"] = clinic.logo
@@ -97,7 +99,7 @@ class SiteBuild:
         return source.text if source is not None else None
 
     def add_glossary(self, files: Files, config: MkDocsConfig) -> None:
-        glossary.add_glossary_page(files, config, self.project.terminology.glossary)
+        glossary.add_glossary_page(files, config, self.project.terminology.glossary, self.project.settings.language)
 
     def check_nav(self, nav: Navigation) -> None:
         self.brochure.check_nav(nav)
@@ -133,10 +135,9 @@ class SiteBuild:
             )
         )
         overdue = page_review is not None and review_status(page_review.next_review, self.project.settings.today, 0) == "overdue"
-        foot = page_foot(
-            self.project.clinic, page_review, contact=page.meta.get("contact") is True, health_page=health_page, overdue=overdue
-        )
-        return html + "\n" + foot
+        contact = page.meta.get("contact") is True
+        language = self.project.settings.language
+        return html + "\n" + page_foot(self.project.clinic, page_review, contact, language, health_page=health_page, overdue=overdue)
 
     def add_cover_facts(self, config: MkDocsConfig) -> None:
         self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()])
