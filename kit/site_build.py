@@ -118,7 +118,7 @@ class SiteBuild:
         html = label_task_list_checkboxes(html)
         source = self.pages.get(page.file.src_uri)
         page_review = source.review if source is not None else None
-        health_page = page.meta.get("health_page") is not False  # the generated glossary says so too
+        health_page = page.meta.get("health_page") is not False  # the generated glossary is one (it explains health words)
         if source is not None and health_page:
             self.table.rows.append(readability.measure(page.file.src_uri, html, source.key_points))
             if glossary_file := files.get_file_from_path(glossary.GLOSSARY_FILE):

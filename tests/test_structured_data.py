@@ -52,7 +52,7 @@ def test_each_page_describes_itself_as_a_reviewed_medical_web_page_matching_its_
 
 def test_the_glossary_is_described_but_claims_no_review(real_site: Build) -> None:
     data = page_data(real_site.page("glossary"))
-    assert data["@type"] == "WebPage" and data["name"] == "Glossary"  # it is generated with `health_page: false`
+    assert data["@type"] == "MedicalWebPage" and data["name"] == "Glossary"
     assert "lastReviewed" not in data and "reviewedBy" not in data
 
 
