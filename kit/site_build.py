@@ -89,7 +89,7 @@ class SiteBuild:
         return source.text if source is not None else None
 
     def add_glossary(self, files: Files, config: MkDocsConfig) -> None:
-        glossary.add_glossary_page(files, config, self.project.terminology.glossary)
+        glossary.add_glossary_page(files, config, self.project.terminology.glossary, self.project.settings.language)
 
     def check_nav(self, nav: Navigation) -> None:
         self.brochure.check_nav(nav)
@@ -122,7 +122,8 @@ class SiteBuild:
                 language=self.project.settings.language,
             )
         )
-        return html + "\n" + page_foot(self.project.clinic, page_review, contact=page.meta.get("contact") is True)
+        contact = page.meta.get("contact") is True
+        return html + "\n" + page_foot(self.project.clinic, page_review, contact, self.project.settings.language)
 
     def add_cover_facts(self, config: MkDocsConfig) -> None:
         self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()])

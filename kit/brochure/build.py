@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs_print_site_plugin.plugin import PrintSitePlugin
 
 from kit.brochure.cover import last_reviewed, qr_code
 from kit.brochure.document import Chapter, Identity, brochure_html, handout_html, nav_pages, split_print_page
@@ -20,7 +21,9 @@ from kit.brochure.settings import PAPER_LABELS, BrochureSettings, check_handout_
 from kit.clinic import Clinic
 from kit.findings import Finding, Reporter
 from kit.messages import StopBuild
-from kit.review import Review, human_date
+from kit.pagefoot import clinic_contact
+from kit.patient_text import human_date, strings
+from kit.review import Review
 
 log = get_plugin_logger("brochure")
 
@@ -45,8 +48,14 @@ class BrochureBuild:
         self.clinic = clinic
         if self.settings is None:
             return
-        config.extra["brochure"] = self.settings.for_templates(config.site_url, clinic.logo, config.use_directory_urls)
-        config.extra["brochure"]["qr_code"] = qr_code(config.site_url)
+        site_url = config.site_url
+        assert site_url, "read_settings stops a build without site_url"
+        config.extra["brochure"] = self.settings.for_templates(site_url, clinic.logo, config.use_directory_urls)
+        config.extra["brochure"]["qr_code"] = qr_code(site_url)
+        # Rendered here from the one contact template: print-site renders cover.html without a template loader.
+        language = config.theme.get("language") or "en"
+        config.extra["brochure"]["cover_contact"] = clinic_contact("cover", clinic, language)
+        config.extra["brochure"]["text"] = strings(language)["cover"]
 
     def check_nav(self, nav: Navigation) -> None:
         """Remember the pages in order, and stop early if the handout page is not among them."""
@@ -60,7 +69,7 @@ class BrochureBuild:
         if self.settings is None:
             return
         reviewed = last_reviewed(reviews)
-        config.extra["brochure"]["last_reviewed"] = human_date(reviewed) if reviewed else ""
+        config.extra["brochure"]["last_reviewed"] = human_date(reviewed, config.theme.get("language") or "en") if reviewed else ""
         config.extra["brochure"]["last_reviewed_iso"] = reviewed.isoformat() if reviewed else ""
 
     def write_pdfs(self, config: MkDocsConfig, reporter: Reporter) -> None:
@@ -72,6 +81,8 @@ class BrochureBuild:
         from kit.brochure.render import Renderer
 
         print_site = config.plugins["print-site"]
+        if not isinstance(print_site, PrintSitePlugin):  # read_settings has checked the plugin is listed
+            raise StopBuild("The `print-site` plugin in mkdocs.yml is not mkdocs-print-site-plugin. Install the pinned requirements.txt.")
         cover, chapters = split_print_page(print_site.print_page.content, print_site.renderer.items)
         site_dir = Path(config.site_dir)
         base_url = Path(print_site.print_page.file.abs_dest_path)
