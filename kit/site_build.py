@@ -17,10 +17,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kit import glossary, patient_words, readability, review
-from kit.accessibility import label_task_list_checkboxes
 from kit.clinic import Clinic, load_clinic
 from kit.frontmatter import read_front_matter
-from kit.pagefoot import page_foot
+from kit.markdown_ext import without_additions
 from kit.structured_data import medical_web_page, script_json
 from kit.termcheck import WordingCheck, log_findings, log_summary, start_wording_check
 from kit.terminology import Terminology, load_terminology
@@ -97,14 +96,16 @@ class SiteBuild:
         for message in readability.page_warnings(path, source, self.table.max_grade):
             readability_log.warning(message)
 
-    def finish_html(self, html: str, page: Page, files: Files) -> str:
-        """Name checklist boxes, measure the page, explain its terms, close it with contact, review and disclaimer."""
-        html = label_task_list_checkboxes(html)
+    def finish_html(self, html: str, page: Page) -> str:
+        """Measure the page's reading grade (without what the kit added); give the page head its structured data.
+
+        The kit's additions inside the page (checkbox names, glossary tooltips,
+        contact, review line, disclaimer) are made by kit/markdown_ext.py, which
+        every builder runs, not here.
+        """
         page_review = self.reviews.get(page.file.src_uri)
         if is_health_page(page):
-            self.table.rows.append(readability.measure(page.file.src_uri, html, self.source_of(page)))
-            if glossary_file := files.get_file_from_path(glossary.GLOSSARY_FILE):
-                html = glossary.add_tooltips(html, self.terminology.glossary, glossary_file.url_relative_to(page.file))
+            self.table.rows.append(readability.measure(page.file.src_uri, without_additions(html), self.source_of(page)))
         page.meta["structured_data"] = script_json(
             medical_web_page(
                 url=page.canonical_url or "",
@@ -114,7 +115,7 @@ class SiteBuild:
                 clinic=self.clinic,
             )
         )
-        return html + "\n" + page_foot(self.clinic, page_review, contact=page.meta.get("contact") is True)
+        return html
 
     def locate_patient_words(self, files: Files) -> None:
         """Every page is rendered: check that each patient word's page and heading exist."""
