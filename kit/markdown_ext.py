@@ -20,18 +20,16 @@ serialized: a treeprocessor that runs after every other one says so.
 Both builders strip the front matter before Python-Markdown sees the text, so a
 Markdown extension cannot read `reviewed:` or `contact:` from its input.
 Both do say which page they convert: MkDocs through its link-rewriting
-treeprocessor (`relpath`, which holds the page's file), Zensical through its
-rendering-context preprocessor (`rendering_context`, which holds the page and
-the config). `current_page` reads those two, and nothing else of either
-builder; without a builder (plain Python-Markdown) the text is left alone.
+treeprocessor (`relpath`, which holds the page's file and the config),
+Zensical through its rendering-context preprocessor (`rendering_context`,
+which holds the page and the config). `current_page` reads those two and
+nothing else of either builder; without a builder (plain Python-Markdown) the
+text is left alone. Under MkDocs the page model and the clinic's data come
+from the build object the hooks made (each page file is read once per build);
+Zensical runs no hooks, so there the extension reads clinic.yml,
+terminology.yml (beside mkdocs.yml, as the build does) and the page file itself.
 
-mkdocs.yml names the data files it needs, relative to mkdocs.yml:
-
-    markdown_extensions:
-      - kit.markdown_ext:
-          clinic: clinic.yml
-          terminology: terminology.yml
-          glossary: glossary.md
+mkdocs.yml lists it like any other extension: `- kit.markdown_ext`.
 """
 
 from __future__ import annotations
@@ -49,10 +47,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from kit.accessibility import label_task_list_checkboxes
 from kit.clinic import Clinic, load_clinic
-from kit.frontmatter import read_front_matter
-from kit.glossary import add_tooltips
+from kit.glossary import GLOSSARY_FILE, add_tooltips
 from kit.pagefoot import page_foot
-from kit.review import Review, read_review
+from kit.sourcepage import SourcePage, read_page
 from kit.terminology import Term, load_terminology
 from kit.urls import page_url, relative_url
 
@@ -64,34 +61,21 @@ AFTER_ALL_TREEPROCESSORS = -1000
 
 @dataclass(frozen=True)
 class PageInBuild:
-    """The page a builder is converting, as far as the kit needs it."""
+    """The page a builder is converting, and the clinic's data, as far as the additions need them."""
 
-    src_uri: str  # "aftercare.md", relative to docs/
     url: str  # "aftercare/", as templates see page.url
     meta: Mapping[str, Any]  # front matter, as the builder parsed it
-    source: Path  # the page's file
-    project: Path  # the folder of mkdocs.yml
+    source: SourcePage | None  # the page model; None for a page the build generated (the glossary)
+    clinic: Clinic
+    glossary: tuple[Term, ...]  # terms with a definition: the glossary page lists them
     use_directory_urls: bool
-
-    @property
-    def is_health_page(self) -> bool:
-        """Every page gives health information unless its front matter says `health_page: false`."""
-        return self.meta.get("health_page") is not False
 
 
 class ClinicKitExtension(Extension):
-    """Registers the kit's additions to each page; its options name the data files."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        self.config = {
-            "clinic": ["clinic.yml", "The clinic's details, relative to mkdocs.yml"],
-            "terminology": ["terminology.yml", "Terms and glossary definitions, relative to mkdocs.yml"],
-            "glossary": ["glossary.md", "The glossary page the terms link to, relative to docs/"],
-        }
-        super().__init__(**kwargs)
+    """Registers the kit's additions to each page (no options: the data files sit beside mkdocs.yml)."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        additions = PageAdditions(md, self.getConfigs())
+        additions = PageAdditions(md)
         md.treeprocessors.register(WholePageNext(additions), "clinic_kit_whole_page", AFTER_ALL_TREEPROCESSORS)
         md.postprocessors.register(additions, "clinic_kit", PRIORITY)
 
@@ -99,22 +83,14 @@ class ClinicKitExtension(Extension):
 class PageAdditions(Postprocessor):
     """The finished HTML of one page, with what the kit adds to it."""
 
-    def __init__(self, md: Markdown, options: dict[str, Any]) -> None:
-        super().__init__(md)
-        self.options = options
-        self.whole_page = False  # set by WholePageNext: the next run is on the whole page, not a heading
+    whole_page = False  # set by WholePageNext: the next run is on the whole page, not a heading
 
     def run(self, text: str) -> str:
         if not self.whole_page:
             return text
         self.whole_page = False
         page = current_page(self.md)
-        if page is None:
-            return text
-        clinic = clinic_of(page.project / self.options["clinic"])
-        glossary_terms = glossary_of(page.project / self.options["terminology"])
-        glossary_url = relative_url(page_url(self.options["glossary"], page.use_directory_urls), page.url)
-        return finish_page(text, page, clinic, glossary_terms, glossary_url, review_of(page, clinic))
+        return text if page is None else finish_page(text, page)
 
 
 class WholePageNext(Treeprocessor):
@@ -128,56 +104,57 @@ class WholePageNext(Treeprocessor):
         self.additions.whole_page = True
 
 
-def finish_page(html: str, page: PageInBuild, clinic: Clinic, terms: tuple[Term, ...], glossary_url: str, review: Review | None) -> str:
+def finish_page(html: str, page: PageInBuild) -> str:
     """Name checklist boxes, explain the page's terms, close it with contact, review and disclaimer."""
     html = label_task_list_checkboxes(html.strip())
-    if page.is_health_page and terms:
-        html = add_tooltips(html, terms, glossary_url)
-    return html + "\n" + page_foot(clinic, review, contact=page.meta.get("contact") is True)
+    if page.source is not None and page.source.is_health_page and page.glossary:
+        glossary_url = relative_url(page_url(GLOSSARY_FILE, page.use_directory_urls), page.url)
+        html = add_tooltips(html, page.glossary, glossary_url)
+    review = page.source.review if page.source is not None else None
+    return html + "\n" + page_foot(page.clinic, review, contact=page.meta.get("contact") is True)
 
 
 def current_page(md: Markdown) -> PageInBuild | None:
     """The page this Markdown instance converts, from whichever builder runs it."""
-    if "rendering_context" in md.preprocessors:  # Zensical
-        context = md.preprocessors["rendering_context"]
-        config = context.config  # type: ignore[attr-defined]
-        return PageInBuild(
-            src_uri=context.page.path,  # type: ignore[attr-defined]
-            url=context.page.url,  # type: ignore[attr-defined]
-            meta=context.page.meta,  # type: ignore[attr-defined]
-            source=Path(config["docs_dir"]) / context.page.path,  # type: ignore[attr-defined]
-            project=Path(config["root_dir"]),
-            use_directory_urls=bool(config.get("use_directory_urls", True)),
-        )
-    if "relpath" in md.treeprocessors:  # MkDocs
+    if "relpath" in md.treeprocessors:  # MkDocs: its link rewriter holds the page's file and the config
         relpath = md.treeprocessors["relpath"]
-        file, config = relpath.file, relpath.config  # type: ignore[attr-defined]
-        if file.page is None:
-            return None
-        return PageInBuild(
-            src_uri=file.src_uri,
-            url=file.url,
-            meta=file.page.meta,
-            source=Path(file.abs_src_path or Path(config.docs_dir) / file.src_uri),
-            project=Path(config.config_file_path).parent,
-            use_directory_urls=config.use_directory_urls,
-        )
+        return _page_in_mkdocs(relpath.file, relpath.config)  # type: ignore[attr-defined]
+    if "rendering_context" in md.preprocessors:  # Zensical: its rendering context holds the page and the config
+        context = md.preprocessors["rendering_context"]
+        return _page_in_zensical(context.page, context.config)  # type: ignore[attr-defined]
     return None
 
 
-def review_of(page: PageInBuild, clinic: Clinic) -> Review | None:
-    """The page's review data, read from its file's own front matter (the builders' parsed values differ in type)."""
-    if not page.source.is_file():  # a page the build generated (the glossary)
+def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
+    """In MkDocs the build object (kit/site_build.py) has read the page and the data files already."""
+    from kit.site_build import SiteBuild  # imports MkDocs: only when MkDocs is the builder
+
+    if file.page is None:
         return None
-    return read_review(read_front_matter(page.source, page.source.read_text(encoding="utf-8-sig")), clinic)
+    build = SiteBuild.of(config)
+    return PageInBuild(
+        url=file.url,
+        meta=file.page.meta,
+        source=build.pages.get(file.src_uri),
+        clinic=build.project.clinic,
+        glossary=build.project.terminology.glossary,
+        use_directory_urls=config.use_directory_urls,
+    )
 
 
-def clinic_of(path: Path) -> Clinic:
-    return _clinic(path, _stamp(path))
-
-
-def glossary_of(path: Path) -> tuple[Term, ...]:
-    return _glossary(path, _stamp(path))
+def _page_in_zensical(page: Any, config: Mapping[str, Any]) -> PageInBuild:
+    """Zensical runs no hooks: read the data files (once per change) and the page file here."""
+    root, docs = Path(config["root_dir"]), Path(config["docs_dir"])
+    clinic = _clinic(root / "clinic.yml", _stamp(root / "clinic.yml"))
+    path = docs / page.path
+    return PageInBuild(
+        url=page.url,
+        meta=page.meta,
+        source=read_page(path, page.path, clinic) if path.is_file() else None,
+        clinic=clinic,
+        glossary=_glossary(root / "terminology.yml", _stamp(root / "terminology.yml")),
+        use_directory_urls=bool(config.get("use_directory_urls", True)),
+    )
 
 
 def _stamp(path: Path) -> int:

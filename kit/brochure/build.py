@@ -1,7 +1,8 @@
 """The brochure's part in each build: settings, cover facts, then the PDFs.
 
-`hooks.py` calls one method per MkDocs event. The object lives as long as the
-hooks module (all of `mkdocs serve`), so every value is reset in `configure`.
+The build object (kit/site_build.py) makes one per build in `on_config` and
+calls one method per MkDocs event, handing over what it needs (the clinic,
+the pages' review dates, the reporter) explicitly.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kit.brochure.cover import last_reviewed, printed_date, qr_code
+from kit.brochure.cover import last_reviewed, qr_code
 from kit.brochure.document import Chapter, Identity, brochure_html, handout_html, nav_pages, split_print_page
 from kit.brochure.settings import PAPER_LABELS, BrochureSettings, check_handout_in_nav, read_settings
-from kit.messages import StopBuild, located
+from kit.clinic import Clinic
+from kit.findings import Finding, Reporter
+from kit.messages import StopBuild
+from kit.review import Review, human_date
 
 log = get_plugin_logger("brochure")
 
@@ -29,19 +33,19 @@ STYLESHEET = Path("brochure") / "print.css"
 class BrochureBuild:
     """What the brochure needs to remember between the events of one build."""
 
-    def __init__(self) -> None:
-        self.command = "build"
+    def __init__(self, command: str) -> None:
+        self.command = command  # `serve` previews skip the PDFs to stay fast
         self.settings: BrochureSettings | None = None
         self.pages: list[Page] = []
+        self.clinic: Clinic | None = None
 
-    def configure(self, config: MkDocsConfig) -> None:
+    def configure(self, config: MkDocsConfig, clinic: Clinic) -> None:
         """Check `extra.brochure` and give templates the download links and cover logo."""
         self.settings = read_settings(config, self.command)
-        self.pages = []
+        self.clinic = clinic
         if self.settings is None:
             return
-        clinic = config.extra["clinic"]
-        config.extra["brochure"] = self.settings.for_templates(config.site_url, clinic["logo"], config.use_directory_urls)
+        config.extra["brochure"] = self.settings.for_templates(config.site_url, clinic.logo, config.use_directory_urls)
         config.extra["brochure"]["qr_code"] = qr_code(config.site_url)
 
     def check_nav(self, nav: Navigation) -> None:
@@ -51,15 +55,15 @@ class BrochureBuild:
         self.pages = nav_pages(nav.items)
         check_handout_in_nav(self.settings, [page.file.src_uri for page in self.pages])
 
-    def add_cover_facts(self, config: MkDocsConfig) -> None:
-        """After every page's front matter is read: the newest review date, for the cover."""
+    def add_cover_facts(self, config: MkDocsConfig, reviews: list[Review | None]) -> None:
+        """After every page is read: the newest review date, for the cover."""
         if self.settings is None:
             return
-        reviewed = last_reviewed(self.pages)
-        config.extra["brochure"]["last_reviewed"] = printed_date(reviewed) if reviewed else ""
+        reviewed = last_reviewed(reviews)
+        config.extra["brochure"]["last_reviewed"] = human_date(reviewed) if reviewed else ""
         config.extra["brochure"]["last_reviewed_iso"] = reviewed.isoformat() if reviewed else ""
 
-    def write_pdfs(self, config: MkDocsConfig) -> None:
+    def write_pdfs(self, config: MkDocsConfig, reporter: Reporter) -> None:
         """Render the brochure and the handout on every chosen paper, into the site folder."""
         if self.settings is None or not self.settings.render_pdf:
             return
@@ -81,17 +85,18 @@ class BrochureBuild:
             if handout:
                 chapter, identity = handout
                 sheet = renderer.write(handout_html(chapter, identity), base_url, paper, site_dir / self.settings.handout_file(paper))
-                _check_handout_fits(sheet.pages, Path(config.docs_dir) / chapter.source, PAPER_LABELS[paper])
+                reporter.report(_handout_fits(sheet.pages, Path(config.docs_dir) / chapter.source, PAPER_LABELS[paper]))
                 log.info(f"Handout ({PAPER_LABELS[paper]}): {sheet.path.name}, {sheet.pages} pages, {sheet.seconds:.1f} s")
 
     def _identity(self, config: MkDocsConfig, title: str) -> Identity:
-        clinic = config.extra["clinic"]
+        clinic = self.clinic
+        assert clinic is not None, "configure() runs first"
         return Identity(
             title=title,
             language=config.theme.get("language") or "en",
-            clinic_name=clinic["name"],
-            clinic_phone=clinic["phone"],
-            clinic_website=clinic["website"],
+            clinic_name=clinic.name,
+            clinic_phone=clinic.phone,
+            clinic_website=clinic.website,
             logo_url=config.extra["brochure"]["cover_logo"],
             description=config.site_description or config.site_name,
         )
@@ -114,15 +119,17 @@ def _check_every_chapter_printed(bookmarks: int, chapters: list[Chapter], pdf: P
         )
 
 
-def _check_handout_fits(pages: int, source: Path, paper: str) -> None:
-    if pages > HANDOUT_MAX_PAGES:
-        log.warning(
-            located(
-                source,
-                1,
-                1,
-                f"The handout made from this page needs {pages} pages on {paper} paper; "
-                f"it must fit on one sheet ({HANDOUT_MAX_PAGES} pages)",
-                "Shorten the page, or choose another page as `handout:` under extra.brochure in mkdocs.yml",
-            )
+def _handout_fits(pages: int, source: Path, paper: str) -> list[Finding]:
+    if pages <= HANDOUT_MAX_PAGES:
+        return []
+    return [
+        Finding.at(
+            "warning",
+            "brochure.handout-length",
+            source,
+            1,
+            1,
+            f"The handout made from this page needs {pages} pages on {paper} paper; it must fit on one sheet ({HANDOUT_MAX_PAGES} pages)",
+            "Shorten the page, or choose another page as `handout:` under extra.brochure in mkdocs.yml",
         )
+    ]
