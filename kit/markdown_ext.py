@@ -49,6 +49,7 @@ from kit.accessibility import label_task_list_checkboxes
 from kit.clinic import Clinic, load_clinic
 from kit.glossary import GLOSSARY_FILE, add_tooltips
 from kit.pagefoot import page_foot
+from kit.patient_text import DEFAULT_LANGUAGE
 from kit.sourcepage import SourcePage, read_page
 from kit.terminology import Term, load_terminology
 from kit.urls import page_url, relative_url
@@ -69,6 +70,7 @@ class PageInBuild:
     clinic: Clinic
     glossary: tuple[Term, ...]  # terms with a definition: the glossary page lists them
     use_directory_urls: bool
+    language: str  # theme.language: which kit/strings/<language>.yml the words come from
 
 
 class ClinicKitExtension(Extension):
@@ -111,7 +113,7 @@ def finish_page(html: str, page: PageInBuild) -> str:
         glossary_url = relative_url(page_url(GLOSSARY_FILE, page.use_directory_urls), page.url)
         html = add_tooltips(html, page.glossary, glossary_url)
     review = page.source.review if page.source is not None else None
-    return html + "\n" + page_foot(page.clinic, review, contact=page.meta.get("contact") is True)
+    return html + "\n" + page_foot(page.clinic, review, page.meta.get("contact") is True, page.language)
 
 
 def current_page(md: Markdown) -> PageInBuild | None:
@@ -139,6 +141,7 @@ def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
         clinic=build.project.clinic,
         glossary=build.project.terminology.glossary,
         use_directory_urls=config.use_directory_urls,
+        language=build.project.settings.language,
     )
 
 
@@ -154,6 +157,7 @@ def _page_in_zensical(page: Any, config: Mapping[str, Any]) -> PageInBuild:
         clinic=clinic,
         glossary=_glossary(root / "terminology.yml", _stamp(root / "terminology.yml")),
         use_directory_urls=bool(config.get("use_directory_urls", True)),
+        language=config.get("theme", {}).get("language") or DEFAULT_LANGUAGE,
     )
 
 

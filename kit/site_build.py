@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from kit import glossary, patient_words, readability
 from kit.brochure.build import BrochureBuild
 from kit.findings import Finding, LogSink, Reporter
+from kit.imagesize import image_size
 from kit.markdown_ext import without_additions
 from kit.project import Project
 from kit.sourcepage import SourcePage
@@ -53,6 +54,7 @@ class SiteBuild:
         project = Project.load(Path(config.config_file_path), config.extra, config.theme.get("language") or "en", reporter)
         clinic = project.clinic
         config.extra["clinic"] = clinic.as_dict()
+        config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
         config.copyright = f"© {clinic.name}"
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
@@ -86,7 +88,7 @@ class SiteBuild:
         return source.text if source is not None else None
 
     def add_glossary(self, files: Files, config: MkDocsConfig) -> None:
-        glossary.add_glossary_page(files, config, self.project.terminology.glossary)
+        glossary.add_glossary_page(files, config, self.project.terminology.glossary, self.project.settings.language)
 
     def check_nav(self, nav: Navigation) -> None:
         self.brochure.check_nav(nav)
@@ -96,6 +98,9 @@ class SiteBuild:
         source = self.pages.get(page.file.src_uri)
         if source is not None:
             self.project.check_page(source)
+            if source.key_points is not None:
+                # The home page's topic cards (overrides/home.html) show each page's first Key point.
+                page.meta["key_points"] = [bullet.text for bullet in source.key_points.bullets]
 
     def finish_html(self, html: str, page: Page) -> str:
         """Measure the page's reading grade (without what the kit added); give the page head its structured data.

@@ -20,7 +20,9 @@ from kit.brochure.settings import PAPER_LABELS, BrochureSettings, check_handout_
 from kit.clinic import Clinic
 from kit.findings import Finding, Reporter
 from kit.messages import StopBuild
-from kit.review import Review, human_date
+from kit.pagefoot import clinic_contact
+from kit.patient_text import human_date, strings
+from kit.review import Review
 
 log = get_plugin_logger("brochure")
 
@@ -45,8 +47,14 @@ class BrochureBuild:
         self.clinic = clinic
         if self.settings is None:
             return
-        config.extra["brochure"] = self.settings.for_templates(config.site_url, clinic.logo, config.use_directory_urls)
-        config.extra["brochure"]["qr_code"] = qr_code(config.site_url)
+        site_url = config.site_url
+        assert site_url, "read_settings stops a build without site_url"
+        config.extra["brochure"] = self.settings.for_templates(site_url, clinic.logo, config.use_directory_urls)
+        config.extra["brochure"]["qr_code"] = qr_code(site_url)
+        # Rendered here from the one contact template: print-site renders cover.html without a template loader.
+        language = config.theme.get("language") or "en"
+        config.extra["brochure"]["cover_contact"] = clinic_contact("cover", clinic, language)
+        config.extra["brochure"]["text"] = strings(language)["cover"]
 
     def check_nav(self, nav: Navigation) -> None:
         """Remember the pages in order, and stop early if the handout page is not among them."""
@@ -60,7 +68,7 @@ class BrochureBuild:
         if self.settings is None:
             return
         reviewed = last_reviewed(reviews)
-        config.extra["brochure"]["last_reviewed"] = human_date(reviewed) if reviewed else ""
+        config.extra["brochure"]["last_reviewed"] = human_date(reviewed, config.theme.get("language") or "en") if reviewed else ""
         config.extra["brochure"]["last_reviewed_iso"] = reviewed.isoformat() if reviewed else ""
 
     def write_pdfs(self, config: MkDocsConfig, reporter: Reporter) -> None:
