@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs_print_site_plugin.plugin import PrintSitePlugin
 
 from kit.brochure.cover import last_reviewed, qr_code
 from kit.brochure.document import Chapter, Identity, brochure_html, handout_html, nav_pages, split_print_page
@@ -80,6 +81,8 @@ class BrochureBuild:
         from kit.brochure.render import Renderer
 
         print_site = config.plugins["print-site"]
+        if not isinstance(print_site, PrintSitePlugin):  # read_settings has checked the plugin is listed
+            raise StopBuild("The `print-site` plugin in mkdocs.yml is not mkdocs-print-site-plugin. Install the pinned requirements.txt.")
         cover, chapters = split_print_page(print_site.print_page.content, print_site.renderer.items)
         site_dir = Path(config.site_dir)
         base_url = Path(print_site.print_page.file.abs_dest_path)
