@@ -21,6 +21,7 @@ from kit.accessibility import label_task_list_checkboxes
 from kit.clinic import Clinic, load_clinic
 from kit.frontmatter import read_front_matter
 from kit.pagefoot import page_foot
+from kit.sections import wrap_marked_sections
 from kit.structured_data import medical_web_page, script_json
 from kit.termcheck import WordingCheck, log_findings, log_summary, start_wording_check
 from kit.terminology import Terminology, load_terminology
@@ -96,7 +97,7 @@ class SiteBuild:
 
     def finish_html(self, html: str, page: Page, files: Files) -> str:
         """Name checklist boxes, measure the page, explain its terms, close it with contact, review and disclaimer."""
-        html = label_task_list_checkboxes(html)
+        html = wrap_marked_sections(label_task_list_checkboxes(html))
         page_review = self.reviews.get(page.file.src_uri)
         if is_health_page(page):
             self.table.rows.append(readability.measure(page.file.src_uri, html, self.source_of(page)))
