@@ -8,15 +8,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 SITE := site
 AXE := node_modules/axe-core/axe.min.js
+# Lighthouse, for the benchmarks only: its own package-lock.json, never installed by `make test`.
+LIGHTHOUSE := benchmarks/lighthouse/node_modules/lighthouse/cli/index.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test lint serve bench lock clean
+.PHONY: build test lint serve bench bench-web zensical-trial lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
-# strict build succeeded, so a failed build never leaves a half-made site/.
+# strict build succeeded, so a failed build never leaves a half-made site/
+# (and leaves no temporary folder behind either).
 build: $(VENV)/.build-deps
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
+	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf $(SITE) && mv .site-new $(SITE)
 	@echo "Built $(SITE)/: open $(SITE)/index.html through a local server, or run 'make serve'."
 
@@ -34,8 +37,21 @@ lint: $(VENV)/.test-deps
 serve: $(VENV)/.build-deps
 	$(BIN)/mkdocs serve --livereload --no-strict
 
-bench: $(VENV)/.test-deps
+# Every benchmark (long: the web one alone takes about 6 minutes). One by name:
+# `make bench-web`, or `.venv/bin/python -m benchmarks web` (also termcheck, pdf).
+bench: $(VENV)/.test-deps $(LIGHTHOUSE)
+	scripts/ensure-chromium.sh
 	$(BIN)/python -m benchmarks
+
+# The kit against bare Material in Lighthouse 12 (benchmarks/web.py, benchmarks/README.md).
+bench-web: $(VENV)/.test-deps $(LIGHTHOUSE)
+	scripts/ensure-chromium.sh
+	$(BIN)/python -m benchmarks web
+
+# Build the kit with Zensical (Material's successor) in its own venv, beside MkDocs,
+# and print which features survive (README, "Zensical"). MkDocs stays the release builder.
+zensical-trial: $(VENV)/.test-deps
+	$(BIN)/python -m benchmarks.zensical_trial
 
 # Re-pin every package after changing requirements.in or requirements-test.in.
 lock:
@@ -50,13 +66,18 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(SITE) .site-new $(VENV) .pytest_cache node_modules test-results
+	rm -rf $(SITE) .site-new $(VENV) .zensical-venv .pytest_cache node_modules benchmarks/lighthouse/node_modules test-results
 
 # axe-core, the accessibility rules the browser tests run inside each page:
 # from the npm registry, exactly as package-lock.json pins it (version and hash).
 $(AXE): package.json package-lock.json
 	scripts/ensure-npm.sh
 	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+$(LIGHTHOUSE): benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
+	scripts/ensure-npm.sh
+	cd benchmarks/lighthouse && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 $(BIN)/python:

@@ -62,8 +62,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Every page's front matter is read by now: date the brochure's cover."""
+    """Every page is read and rendered by now: date the brochure's cover, find the patient words' sections."""
     brochure.add_cover_facts(config)
+    site.locate_patient_words(files)
     return env
 
 
@@ -73,7 +74,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Print the PDFs (print-site has written the print page), then the editor's summaries."""
+    """Add patients' words to the search index (the search plugin's on_post_build wrote it), print the PDFs
+    (print-site has written the print page), then the editor's summaries."""
+    site.add_patient_words_to_search(config)
     brochure.write_pdfs(config)
     site.print_summaries()
 

@@ -43,6 +43,7 @@ def make_synthetic_site(dest: Path, pages: int, typos: bool = False) -> Path:
         nav.append({f"Page {number + 1}": name})
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     _handout_from_first_copy(config, nav)
+    _patient_words_to_first_copies(dest / "terminology.yml", nav)
     config["nav"] = nav + [entry for entry in config["nav"] if "glossary.md" in entry.values()]  # generated page
     config["hooks"] = [str(ROOT / "hooks.py")]
     config_file = dest / "mkdocs.yml"
@@ -60,6 +61,22 @@ def _handout_from_first_copy(config: dict, nav: list[dict]) -> None:
             brochure["handout"] = copies[index]
         else:
             del brochure["handout"]
+
+
+def _patient_words_to_first_copies(terminology: Path, nav: list[dict]) -> None:
+    """Patients' words name the real pages; here they name each page's first copy (aftercare.md -> page-0006.md)."""
+    if not terminology.exists():
+        return
+    data = yaml.safe_load(terminology.read_text(encoding="utf-8")) or {}
+    copies = [name for entry in nav for name in entry.values()]
+    kept = []
+    for entry in data.get("patient_words") or []:
+        page, _, anchor = str(entry.get("page", "")).partition("#")
+        if page in REAL_PAGES and REAL_PAGES.index(page) < len(copies):
+            kept.append({**entry, "page": copies[REAL_PAGES.index(page)] + (f"#{anchor}" if anchor else "")})
+    if "patient_words" in data:
+        data["patient_words"] = kept
+        terminology.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def _drop_site_links(text: str) -> str:

@@ -16,7 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kit import glossary, readability, review
+from kit import glossary, patient_words, readability, review
 from kit.accessibility import label_task_list_checkboxes
 from kit.clinic import Clinic, load_clinic
 from kit.frontmatter import read_front_matter
@@ -27,6 +27,7 @@ from kit.termcheck import WordingCheck, log_findings, log_summary, start_wording
 from kit.terminology import Terminology, load_terminology
 
 review_log = get_plugin_logger("review")
+search_log = get_plugin_logger("search")
 readability_log = get_plugin_logger("readability")
 
 
@@ -53,6 +54,8 @@ class SiteBuild:
     unnamed_reviewer_pages: list[str] = field(default_factory=list)
     # Each page's file text, read once in check_source: File.content_string rereads the disk.
     sources: dict[str, str] = field(default_factory=dict)
+    # Patients' words by search index location (`aftercare/#section`), from terminology.yml.
+    search_words: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> SiteBuild:
@@ -113,6 +116,15 @@ class SiteBuild:
             )
         )
         return html + "\n" + page_foot(self.clinic, page_review, contact=page.meta.get("contact") is True)
+
+    def locate_patient_words(self, files: Files) -> None:
+        """Every page is rendered: check that each patient word's page and heading exist."""
+        self.search_words = patient_words.search_locations(self.terminology.patient_words, files, self.terminology.source)
+
+    def add_patient_words_to_search(self, config: MkDocsConfig) -> None:
+        """The search plugin has written its index: add the patients' words to their pages and sections."""
+        for location in patient_words.add_to_search_index(Path(config.site_dir), self.search_words):
+            search_log.warning(f"The search index has no entry {location!r} for the patient words {self.search_words[location]}")
 
     def source_of(self, page: Page) -> str:
         return self.sources.get(page.file.src_uri) or page.file.content_string

@@ -53,7 +53,9 @@ class WordingCheck:
 
     def __init__(self, terminology: Terminology) -> None:
         self.terminology = terminology
-        self.speller = Speller(terminology.accepted_words, words_of(term.term for term in terminology.terms))
+        self.speller = Speller(
+            terminology.accepted_words | terminology.patient_vocabulary, words_of(term.term for term in terminology.terms)
+        )
         self._rules = terminology.avoid_rules
         self._phrases = _phrase_pattern(self._rules)
         self._phrase_words = [frozenset(_PARTS.split(rule.phrase.lower())) - {""} for rule in self._rules]

@@ -14,10 +14,11 @@ from pathlib import Path
 from kit.yamlfile import YamlDocument, load_yaml
 
 LEVELS = ("error", "warning", "suggestion")
-TOP_LEVEL_KEYS = ("accepted_words", "spelling", "terms")
+TOP_LEVEL_KEYS = ("accepted_words", "spelling", "terms", "patient_words")
 TERM_KEYS = ("term", "definition", "avoid")
 AVOID_KEYS = ("phrase", "reason", "level", "instead")
 SPELLING_KEYS = ("level",)
+PATIENT_WORDS_KEYS = ("words", "page")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,21 @@ class Term:
 
 
 @dataclass(frozen=True)
+class PatientWords:
+    """Words patients search with, for a page or one section of it (`aftercare.md#anchor`)."""
+
+    words: tuple[str, ...]
+    page: str  # the page's file under docs/
+    anchor: str  # a heading's id on that page; "" for the whole page
+    line: int  # where `page:` is written in terminology.yml, for the editor's message
+    column: int
+
+    @property
+    def target(self) -> str:
+        return f"{self.page}#{self.anchor}" if self.anchor else self.page
+
+
+@dataclass(frozen=True)
 class Terminology:
     """Everything terminology.yml says, checked."""
 
@@ -53,10 +69,16 @@ class Terminology:
     accepted_words: frozenset[str]
     spelling_level: str
     source: Path
+    patient_words: tuple[PatientWords, ...] = ()
 
     @property
     def avoid_rules(self) -> tuple[AvoidRule, ...]:
         return tuple(rule for term in self.terms for rule in term.avoid)
+
+    @property
+    def patient_vocabulary(self) -> frozenset[str]:
+        """Every word of `patient_words` ("SPF", "sun", "cream"): the clinic chose them, so the speller accepts them."""
+        return frozenset(word for entry in self.patient_words for phrase in entry.words for word in phrase.split())
 
     @property
     def glossary(self) -> tuple[Term, ...]:
@@ -76,6 +98,9 @@ def load_terminology(path: Path) -> Terminology:
         accepted_words=frozenset(_read_words(document, data)),
         spelling_level=_read_level(document, ("spelling", "level"), spelling.get("level", "error")),
         source=path,
+        patient_words=tuple(
+            _read_patient_words(document, index, entry) for index, entry in enumerate(_list(document, ("patient_words",), data))
+        ),
     )
 
 
@@ -111,6 +136,25 @@ def _read_avoid(document: YamlDocument, where: tuple, preferred: str, item: obje
         raise document.error((*where, "instead"), "`instead` must be text", "Write the wording to use after `instead:`")
     return AvoidRule(
         phrase=" ".join(phrase.split()), preferred=preferred, reason=str(reason).strip(), level=level, instead=" ".join(instead.split())
+    )
+
+
+def _read_patient_words(document: YamlDocument, index: int, entry: object) -> PatientWords:
+    where = ("patient_words", index)
+    _require_mapping(document, where, entry, "Each entry under `patient_words`", PATIENT_WORDS_KEYS)
+    assert isinstance(entry, dict)
+    words = entry.get("words")
+    if isinstance(words, str):
+        words = [words]
+    if not isinstance(words, list) or not words or not all(isinstance(word, str) and word.strip() for word in words):
+        raise document.error((*where, "words"), "`words` must list the words patients use", "Write them as `words: [sunscreen, sun cream]`")
+    page = entry.get("page")
+    if not isinstance(page, str) or not page.strip():
+        raise document.error(where, "This entry names no page", "Add `page: <file in docs/>`, optionally with `#<section>`")
+    path, _, anchor = page.strip().partition("#")
+    line, column = document.where(*where, "page")
+    return PatientWords(
+        words=tuple(" ".join(word.split()) for word in words), page=path.strip(), anchor=anchor.strip(), line=line, column=column
     )
 
 

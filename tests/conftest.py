@@ -7,6 +7,7 @@ nothing here fakes a build.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,18 +16,53 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SOURCE_TEXT = ROOT / "source" / "microneedling.txt"  # the clinic's original, unchanged
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """mkdocs.yml may name Python objects (`!!python/name:...`, as Material's emoji setup does): read them as None."""
+
+
+_SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_settings(project: Path = ROOT) -> dict:
+    """mkdocs.yml as plain data (a clinic's fork has its own values: tests read them, never type them)."""
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506
+
+
+def read_clinic(project: Path = ROOT) -> dict:
+    """clinic.yml as plain data."""
+    return yaml.safe_load((project / "clinic.yml").read_text(encoding="utf-8"))
+
+
+def front_matter(page: Path) -> dict:
+    """A page's front matter as plain data ({} for a page without one)."""
+    text = page.read_text(encoding="utf-8")
+    return (yaml.safe_load(text.split("---\n")[1]) or {}) if text.startswith("---\n") else {}
+
+
+def url_of(source: str) -> str:
+    """`who-it-suits` for who-it-suits.md, "" for index.md: the page's folder in the built site."""
+    return "" if source == "index.md" else source.removesuffix(".md")
+
+
+SETTINGS = read_settings()
+CLINIC = read_clinic()
+# The pages of the nav that are files in docs/ (the glossary is made by the build), source -> title.
 NAV_PAGES = {
-    "index.md": "Overview",
-    "benefits.md": "Benefits",
-    "how-it-works.md": "How it works",
-    "who-it-suits.md": "Who it suits",
-    "side-effects-and-risks.md": "Side effects and risks",
-    "aftercare.md": "Aftercare",
+    source: title for entry in SETTINGS["nav"] for title, source in entry.items() if isinstance(source, str) and (DOCS / source).is_file()
 }
+# Pages that give health information: reviewed, with a disclaimer (`health_page: false` opts out).
+HEALTH_PAGES = [source for source in NAV_PAGES if front_matter(DOCS / source).get("health_page") is not False]
+# Tests of the demonstration pages' own content (the source text's sentences, what search finds
+# on them) run while clinic.yml says `mode: demo`: a clinic's own pages are its own.
+DEMO = CLINIC.get("mode", "demo") == "demo"
+demo_content = pytest.mark.skipif(not DEMO, reason="checks the demonstration pages' content; clinic.yml is not in demo mode")
 
 
 @dataclass
@@ -114,10 +150,25 @@ class FixtureSite:
         path.write_text(textwrap.dedent(text), encoding="utf-8")
         return path
 
+    def set_clinic(self, **values: object) -> None:
+        """Change details in the site's clinic.yml, as a clinic does once it forks the kit."""
+        clinic = read_clinic(self.root) | values
+        (self.root / "clinic.yml").write_text(yaml.safe_dump(clinic, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
     def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
         # "Today" is pinned so review dates give the same result on any day;
         # a test sets CLINIC_KIT_TODAY itself to move it.
         return run_mkdocs(self.root, self.root / "site", *args, env={"CLINIC_KIT_TODAY": FIXTURE_TODAY, **(env or {})})
+
+
+def without_patient_words(terminology: Path) -> str:
+    """terminology.yml up to its `patient_words:` list (kept last in the file): those name the real site's pages.
+
+    Cutting the text, not re-dumping the YAML, keeps every other line where it was.
+    """
+    text = terminology.read_text(encoding="utf-8")
+    start = re.search(r"^(?:#[^\n]*\n)*patient_words:", text, re.MULTILINE)
+    return text[: start.start()] if start else text
 
 
 @pytest.fixture
@@ -125,9 +176,8 @@ def fixture_site(tmp_path: Path) -> FixtureSite:
     """A one-page site with the project's hooks, clinic.yml and terminology.yml."""
     site = FixtureSite(tmp_path)
     site.write("mkdocs.yml", FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py"))
-    for data_file in ("clinic.yml", "terminology.yml"):
-        if (ROOT / data_file).exists():
-            shutil.copy(ROOT / data_file, tmp_path / data_file)
+    shutil.copy(ROOT / "clinic.yml", tmp_path / "clinic.yml")
+    (tmp_path / "terminology.yml").write_text(without_patient_words(ROOT / "terminology.yml"), encoding="utf-8")
     (tmp_path / "docs" / "assets").mkdir(parents=True)
     shutil.copy(DOCS / "assets" / "logo.svg", tmp_path / "docs" / "assets" / "logo.svg")
     site.write("docs/index.md", FIXTURE_PAGE)

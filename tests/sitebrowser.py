@@ -6,6 +6,8 @@
 - `site_pages` finds the pages to test in the built site itself (the navigation
   of the home page, plus the print page), so a new page is tested without
   anyone editing a list.
+- `first_view` measures what a page's first view (empty cache) transfers, as the
+  page-weight test and the web benchmark (benchmarks/web.py) count it.
 - `launch_chromium` starts Debian's Chromium (or `$CHROMIUM`) with the flags that
   keep it off the network (see FIELD-NOTES "Browser").
 """
@@ -184,3 +186,44 @@ def site_pages(site: Path) -> list[SitePage]:
 def launch_chromium(playwright):
     """Debian's Chromium, headless, kept off the network."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+
+
+PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+@dataclass
+class FirstView:
+    """What a page's first view transferred (empty cache): every resource with its bytes on the wire."""
+
+    entries: list[dict]
+    answered: int  # requests the server saw, to cross-check the browser's count
+
+    @property
+    def requests(self) -> int:
+        return len(self.entries)
+
+    @property
+    def transferred(self) -> int:
+        return sum(entry["transfer"] for entry in self.entries)
+
+    @property
+    def decoded(self) -> int:
+        return sum(entry["decoded"] for entry in self.entries)
+
+
+def first_view(browser, server: SiteServer, url: str, context_options: dict | None = None) -> FirstView:
+    """Load a page on a phone with an empty cache; what it transferred, by the browser's Resource Timing.
+
+    transferSize counts bytes on the wire, headers included, and is 0 for what
+    came from the cache; the server's log of the same load is the cross-check.
+    """
+    context = browser.new_context(**(context_options or PHONE))
+    tab = context.new_page()
+    server.log.clear()
+    tab.goto(url, wait_until="networkidle")
+    entries = tab.evaluate(
+        """() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                 .map(e => ({url: e.name, transfer: e.transferSize, body: e.encodedBodySize, decoded: e.decodedBodySize}))"""
+    )
+    context.close()
+    return FirstView([entry for entry in entries if entry["transfer"] > 0], len(server.log))

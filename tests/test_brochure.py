@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_CONFIG, NAV_PAGES, ROOT, SOURCE_TEXT, Build, FixtureSite
+from conftest import FIXTURE_CONFIG, NAV_PAGES, ROOT, SOURCE_TEXT, Build, FixtureSite, demo_content
 from pdftext import NO_HEADER, PrintedPage, read_pdf, top_level_bookmarks
 from pypdf import PdfReader
 from textutil import normalize, published_pieces, visible_text
@@ -208,6 +208,7 @@ def test_the_cover_has_the_clinic_logo_and_a_qr_code(brochure) -> None:
 # ---- content ---------------------------------------------------------------------------------
 
 
+@demo_content
 def test_every_source_paragraph_is_in_the_brochure(brochure) -> None:
     paper, reader, pages = brochure
     text = " ".join(page.body_text for page in pages)
@@ -342,10 +343,14 @@ plugins:
 )
 
 
-def line_and_column(site: FixtureSite, text: str) -> str:
-    """Where `text` first appears in the fixture's mkdocs.yml, as `line:col`."""
+def line_and_column(site: FixtureSite, text: str, after: str = "") -> str:
+    """Where `text` first appears in the fixture's mkdocs.yml, as `line:col`, on a line that starts with `after`.
+
+    The fixture's mkdocs.yml names the hooks by their full path, which may contain any text: a
+    test names the setting's key so it never finds its value inside the checkout's path.
+    """
     lines = (site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    number, line = next((n, line) for n, line in enumerate(lines, start=1) if text in line)
+    number, line = next((n, line) for n, line in enumerate(lines, start=1) if line.lstrip().startswith(after) and text in line)
     return f"{number}:{line.index(text) + 1}"
 
 
@@ -355,16 +360,16 @@ def brochure_fixture(site: FixtureSite, paper: str = "[a4]", handout: str = "aft
     site.write("docs/aftercare.md", "# Aftercare\n\nKeep the skin clean.\n")
 
 
-def assert_build_stops_at(site: FixtureSite, setting: str, message: str) -> None:
-    """The build fails with one editor's message pointing at `setting` in mkdocs.yml."""
+def assert_build_stops_at(site: FixtureSite, setting: str, message: str, key: str = "") -> None:
+    """The build fails with one editor's message pointing at `setting` (on the line of `key`) in mkdocs.yml."""
     build = site.build()
     assert build.returncode != 0 and "Traceback" not in build.output
-    assert f"mkdocs.yml:{line_and_column(site, setting)}: {message}" in build.output, build.output
+    assert f"mkdocs.yml:{line_and_column(site, setting, key)}: {message}" in build.output, build.output
 
 
 def test_a_paper_size_the_kit_does_not_know_stops_the_build_at_its_line(fixture_site: FixtureSite) -> None:
     brochure_fixture(fixture_site, paper="[a4, a5]")
-    assert_build_stops_at(fixture_site, "a5", "`a5` is not a paper size the brochure knows. Use `a4` or `letter`.")
+    assert_build_stops_at(fixture_site, "a5", "`a5` is not a paper size the brochure knows. Use `a4` or `letter`.", key="paper:")
 
 
 def test_a_handout_page_missing_from_the_nav_stops_the_build_with_the_pages_to_choose_from(fixture_site: FixtureSite) -> None:

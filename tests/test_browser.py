@@ -21,12 +21,14 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import MEASUREMENTS, ROOT, Build, FixtureSite
 from playwright.sync_api import Browser, Page
-from sitebrowser import AXE_JS, SitePage, SiteServer, site_pages
+from sitebrowser import AXE_JS, PHONE, SitePage, SiteServer, first_view, site_pages
+
+from kit.terminology import PatientWords, load_terminology
 
 RESULTS = ROOT / "test-results"
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
-    "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
+    "phone": PHONE,
 }
 SCHEMES = {"light": "default", "dark": "slate"}  # the browser's preference -> Material's palette
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -140,16 +142,6 @@ def page_of(url: str, server: SiteServer) -> str:
         ("keloid", "who-it-suits/"),
         ("sun", "aftercare/"),
         ("collagen induction therapy", ""),
-        pytest.param(
-            "sunscreen",
-            "aftercare/",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="No page says 'sunscreen' (aftercare says 'sunlight'): search cannot find it. "
-                "A wording decision for the clinic; remove this mark once a page uses the word.",
-            ),
-        ),
     ],
 )
 def test_searching_finds_the_right_page_and_highlights_the_term_there(
@@ -171,6 +163,45 @@ def test_searching_finds_the_right_page_and_highlights_the_term_there(
     for word in term.split():
         assert any(word in text for text in marked), f"{word!r} is not highlighted on {tab.url}: {marked}"
     assert tab.locator("article mark").first.is_visible()
+
+
+def patient_words_to_try() -> list[tuple[str, PatientWords]]:
+    """From terminology.yml: each entry's first word and first phrase of two or more words ("dark spots")."""
+    tried = []
+    for entry in load_terminology(ROOT / "terminology.yml").patient_words:
+        phrases = [word for word in entry.words if " " in word]
+        tried += [(word, entry) for word in dict.fromkeys([entry.words[0], *phrases[:1]])]
+    return tried
+
+
+def heading_text(real_site: Build, page: str, anchor: str) -> str:
+    """A heading's words as the search index titles it (its ¶ link left out)."""
+    soup = BeautifulSoup(real_site.page(page.rstrip("/")), "html.parser")
+    heading = soup.find(id=anchor)
+    assert heading is not None, f"no heading #{anchor} on {page or 'the home page'}"
+    for permalink in heading.select("a.headerlink"):
+        permalink.decompose()
+    return " ".join(heading.get_text(" ").split())
+
+
+@pytest.mark.parametrize(("word", "entry"), patient_words_to_try(), ids=lambda value: value if isinstance(value, str) else "")
+def test_on_a_phone_searching_a_patients_own_word_finds_the_section_that_answers_it(
+    tabs: Tabs, server: SiteServer, real_site: Build, evidence: Evidence, word: str, entry: PatientWords
+) -> None:
+    """terminology.yml's `patient_words`: "sunscreen" is on no page, yet finds the aftercare page's sun advice."""
+    page = "" if entry.page == "index.md" else entry.page.removesuffix(".md").removesuffix("/index") + "/"
+    tab = tabs("phone")
+    evidence.look_at(server.url())
+    results = search(tab, server, word)
+    assert page in [page_of(url, server) for url in results], f"{word!r} found only {results}"
+    if entry.anchor:
+        titles = {
+            urlparse(link.evaluate("a => a.href")).fragment: " ".join(link.locator("h1, h2").first.inner_text().split())
+            for link in tab.locator(".md-search-result__list a.md-search-result__link").all()
+            if page_of(link.evaluate("a => a.href"), server) == page
+        }
+        assert entry.anchor in titles, f"{word!r}: no result for the section #{entry.anchor}: {titles}"
+        assert titles[entry.anchor] == heading_text(real_site, page, entry.anchor), "the result names the section by its heading"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -376,23 +407,12 @@ def test_the_home_page_first_view_fits_the_phone_budget(
     wire, headers included; 0 when served from the cache), cross-checked with the
     requests the server answered.
     """
-    context = browser.new_context(**VIEWPORTS["phone"])
-    tab = context.new_page()
-    server.log.clear()
-    tab.goto(evidence.look_at(server.url()), wait_until="networkidle")
-    entries = tab.evaluate(
-        """() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-                 .map(e => ({url: e.name, transfer: e.transferSize, body: e.encodedBodySize, decoded: e.decodedBodySize}))"""
-    )
-    context.close()
-    fetched = [entry for entry in entries if entry["transfer"] > 0]
-    total = sum(entry["transfer"] for entry in fetched)
-    decoded = sum(entry["decoded"] for entry in fetched)
-    answered = len(server.log)
+    view = first_view(browser, server, evidence.look_at(server.url()), VIEWPORTS["phone"])
+    fetched, total, answered = view.entries, view.transferred, view.answered
     lines = [f"{entry['transfer']:>7} B  {page_of(entry['url'], server) or '(home page)'}" for entry in fetched]
     summary = (
         f"Home page first view (375 px, empty cache, gzip): {total / 1024:.1f} KB transferred "
-        f"({decoded / 1024:.1f} KB uncompressed) in {len(fetched)} requests; budget 100 KB / 8"
+        f"({view.decoded / 1024:.1f} KB uncompressed) in {len(fetched)} requests; budget 100 KB / 8"
     )
     request.config.stash[MEASUREMENTS].extend([summary, *lines])
     RESULTS.mkdir(exist_ok=True)

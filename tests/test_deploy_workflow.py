@@ -1,4 +1,4 @@
-"""The GitHub Pages workflow a clinic gets: valid, safe by default, and publishing only from main.
+"""The GitHub workflows a clinic gets: valid, safe by default, publishing only from main, reminding weekly.
 
 Checked offline: GitHub's workflow schema (check-jsonschema's built-in copy) and
 zizmor's security audits (all of them, pedantic ones included), run as the
@@ -19,12 +19,14 @@ import yaml
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+REMINDER = ROOT / ".github" / "workflows" / "review-reminder.yml"
+WORKFLOWS = [WORKFLOW, REMINDER]
 BIN = Path(sys.executable).parent
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 
 
-def workflow() -> dict:
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def workflow(path: Path = WORKFLOW) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
     return data
 
@@ -58,13 +60,15 @@ def zizmor(path: Path) -> tuple[int, list[dict], str]:
     return result.returncode, json.loads(result.stdout or "[]"), result.stderr
 
 
-def test_the_workflow_matches_githubs_schema() -> None:
-    result = schema_check(WORKFLOW)
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_the_workflow_matches_githubs_schema(path: Path) -> None:
+    result = schema_check(path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_zizmor_finds_nothing_in_the_workflow_even_when_pedantic() -> None:
-    code, findings, errors = zizmor(WORKFLOW)
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_zizmor_finds_nothing_in_the_workflow_even_when_pedantic(path: Path) -> None:
+    code, findings, errors = zizmor(path)
     summary = [f"{f['ident']}: {f['desc']}" for f in findings]
     assert code == 0 and not findings, summary or errors
 
@@ -89,9 +93,10 @@ def test_it_publishes_on_a_push_to_main_or_by_hand_and_checks_pull_requests() ->
     assert "workflow_dispatch" in triggers and "pull_request" in triggers
 
 
-def test_every_action_is_pinned_to_a_full_commit_with_its_version_named() -> None:
-    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(- )?uses:", line)]
-    assert len(lines) >= 5
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_action_is_pinned_to_a_full_commit_with_its_version_named(path: Path) -> None:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(- )?uses:", line)]
+    assert len(lines) >= 2
     for line in lines:
         action, _, comment = line.split("uses:", 1)[1].partition("#")
         assert PINNED.match(action.strip()), line
@@ -131,3 +136,39 @@ def test_only_main_is_published_one_deployment_at_a_time() -> None:
 def test_ci_runs_the_same_two_commands_a_newcomer_runs(ci: str) -> None:
     text = (ROOT / ci).read_text(encoding="utf-8")
     assert re.search(r"^\s*(run: )?make build\s*$", text, re.M) and re.search(r"^\s*(run: )?make test\s*$", text, re.M)
+
+
+# ---- the weekly review reminder ----------------------------------------------------------
+
+
+def test_the_review_reminder_runs_weekly_and_by_hand() -> None:
+    triggers = workflow(REMINDER)["on"]
+    assert "workflow_dispatch" in triggers
+    [schedule] = triggers["schedule"]
+    minute, hour, day_of_month, month, day_of_week = schedule["cron"].split()
+    assert (day_of_month, month) == ("*", "*") and re.fullmatch(r"[0-6]", day_of_week), "once a week"
+
+
+def test_only_the_job_that_writes_the_issue_may_write_issues_and_it_runs_no_repository_code() -> None:
+    reminder = workflow(REMINDER)
+    assert reminder["permissions"] == {}, "the workflow grants nothing by default"
+    jobs = reminder["jobs"]
+    writers = [name for name, job in jobs.items() if job.get("permissions", {}).get("issues") == "write"]
+    assert writers == ["issue"]
+    assert jobs["issue"]["permissions"] == {"issues": "write"}
+    assert not [step for step in jobs["issue"]["steps"] if "uses" in step], "the issue job checks nothing out"
+    assert jobs["list"]["permissions"] == {"contents": "read"}
+    checkout = next(step for step in jobs["list"]["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+
+
+def test_the_reminder_lists_pages_with_the_kits_own_script_and_keeps_one_issue() -> None:
+    jobs = workflow(REMINDER)["jobs"]
+    runs = " ".join(step.get("run", "") for step in jobs["list"]["steps"])
+    assert "python -m kit.reminders --github-output" in runs
+    assert jobs["issue"]["needs"] == "list"
+    script = next(step for step in jobs["issue"]["steps"] if "run" in step)
+    assert "${{" not in script["run"], "values reach the script through env, never pasted into it"
+    for command in ("gh issue list", "gh issue edit", "gh issue create", "gh issue close"):
+        assert command in script["run"], command
+    assert script["env"]["DUE"] == "${{ needs.list.outputs.due }}" and script["env"]["BODY"] == "${{ needs.list.outputs.body }}"

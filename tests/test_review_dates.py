@@ -5,19 +5,13 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from conftest import DOCS, NAV_PAGES, Build, FixtureSite
+from conftest import CLINIC, DOCS, HEALTH_PAGES, Build, FixtureSite, front_matter, url_of
 from textutil import normalize
 
-PLACEHOLDER_REVIEWER = "Clinical lead, Example Skin Clinic"
-
-
-def front_matter(source: Path) -> dict:
-    return yaml.safe_load(source.read_text(encoding="utf-8").split("---\n")[1])
+PLACEHOLDER_REVIEWER = f"{CLINIC.get('reviewer_role', 'Clinical lead')}, {CLINIC['name']}"
 
 
 def long_date(day: date) -> str:
@@ -33,11 +27,7 @@ def build_after_editing(site: FixtureSite, old: str, new: str, *args: str) -> Bu
     return site.build(*args)
 
 
-def url_of(source: str) -> str:
-    return "" if source == "index.md" else source.removesuffix(".md")
-
-
-@pytest.mark.parametrize("source", NAV_PAGES)
+@pytest.mark.parametrize("source", HEALTH_PAGES)
 def test_each_health_page_ends_with_its_review_dates_from_its_front_matter(real_site: Build, source: str) -> None:
     meta = front_matter(DOCS / source)
     review = BeautifulSoup(real_site.page(url_of(source)), "html.parser").select_one("article .page-review")
@@ -48,7 +38,7 @@ def test_each_health_page_ends_with_its_review_dates_from_its_front_matter(real_
 
 
 def test_pages_without_a_named_reviewer_show_the_clinics_role_never_an_invented_person(real_site: Build) -> None:
-    for source in NAV_PAGES:
+    for source in HEALTH_PAGES:
         assert "reviewer" not in front_matter(DOCS / source), f"{source}: the kit ships no named reviewer"
         review = BeautifulSoup(real_site.page(url_of(source)), "html.parser").select_one("article .page-review")
         assert normalize(review.get_text(" ")).endswith(f"Reviewed by: {PLACEHOLDER_REVIEWER}")
@@ -57,21 +47,22 @@ def test_pages_without_a_named_reviewer_show_the_clinics_role_never_an_invented_
 
 def test_the_print_page_for_the_brochure_carries_review_dates_contact_and_disclaimer(real_site: Build) -> None:
     soup = BeautifulSoup((real_site.site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert len(soup.select(".page-review")) == len(NAV_PAGES)
-    assert len(soup.select(".clinic-contact")) == 2
-    assert len(soup.select(".clinic-disclaimer")) >= len(NAV_PAGES)
+    assert len(soup.select(".page-review")) == len(HEALTH_PAGES)
+    assert len(soup.select(".clinic-contact")) == sum(front_matter(DOCS / source).get("contact") is True for source in HEALTH_PAGES)
+    assert len(soup.select(".clinic-disclaimer")) >= len(HEALTH_PAGES)
 
 
 def test_a_named_reviewer_appears_on_the_page_and_in_its_structured_data(project_copy: FixtureSite) -> None:
-    page = project_copy.root / "docs" / "benefits.md"
+    source = HEALTH_PAGES[-1]
+    page = project_copy.root / "docs" / source
     page.write_text(
         page.read_text(encoding="utf-8").replace("---\n\n", "reviewer: Dr Ada Lovell, Consultant dermatologist\n---\n\n", 1),
         encoding="utf-8",
     )
     build = project_copy.build("--strict")
     assert build.returncode == 0, build.output
-    assert "benefits.md" not in build.output.split("name no `reviewer`")[1].split("\n")[0]
-    soup = BeautifulSoup(build.page("benefits"), "html.parser")
+    assert source not in build.output.split("name no `reviewer`")[1].split("\n")[0]
+    soup = BeautifulSoup(build.page(url_of(source)), "html.parser")
     assert "Reviewed by: Dr Ada Lovell, Consultant dermatologist" in normalize(soup.select_one(".page-review").get_text(" "))
     reviewer = json.loads(soup.select_one('script[type="application/ld+json"]').string)["reviewedBy"]
     assert reviewer["@type"] == "Person"

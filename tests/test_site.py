@@ -8,9 +8,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from conftest import NAV_PAGES, ROOT, SOURCE_TEXT, Build
+from conftest import CLINIC, NAV_PAGES, SETTINGS, SOURCE_TEXT, Build, demo_content
 from textutil import EDITORIAL, edited_source, normalize, published_pieces, site_pages, source_sentences
 
 KNOWN_SOURCE_ERRORS = ("adapouts", "micronelean", "the derma")
@@ -40,6 +39,7 @@ def test_the_editorial_table_only_names_what_the_source_really_says() -> None:
         assert normalize(entry["sentence"]) in sentences, entry["sentence"]
 
 
+@demo_content
 def test_every_source_sentence_is_on_exactly_one_page(real_site: Build) -> None:
     pages = site_pages(real_site.site)
     problems = []
@@ -68,6 +68,7 @@ def admonition_types(html: str) -> list[tuple[str, str]]:
     return found
 
 
+@demo_content
 def test_the_risks_page_marks_serious_risks_as_danger_and_contact_advice_as_warning(real_site: Build) -> None:
     boxes = admonition_types(real_site.page("side-effects-and-risks"))
     assert any(kind == "danger" and "serious" in title.lower() for kind, title in boxes), boxes
@@ -75,6 +76,7 @@ def test_the_risks_page_marks_serious_risks_as_danger_and_contact_advice_as_warn
     assert any(box.name == "details" for box in BeautifulSoup(real_site.page("side-effects-and-risks"), "html.parser").select("details"))
 
 
+@demo_content
 def test_the_aftercare_page_is_a_checklist_of_admonitions(real_site: Build) -> None:
     html = real_site.page("aftercare")
     titles = " | ".join(title.lower() for kind, title in admonition_types(html) if kind in ("warning", "danger", "tip"))
@@ -89,19 +91,19 @@ def search_locations(site: Path, word: str) -> set[str]:
     return {doc["location"].split("#")[0] for doc in index["docs"] if word in doc["text"].lower()}
 
 
+@demo_content
 def test_search_finds_keloid_on_the_page_about_who_it_suits(real_site: Build) -> None:
     assert search_locations(real_site.site, "keloid") == {"who-it-suits/"}
 
 
+@demo_content
 def test_search_finds_aftercare_words_on_the_aftercare_page(real_site: Build) -> None:
     assert "aftercare/" in search_locations(real_site.site, "fragrance-free")
 
 
 # Addresses patients' browsers may reach: the site itself and the clinic's own website.
 def own_addresses() -> tuple[str, ...]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])
-    clinic = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
-    return tuple(urlparse(url).netloc for url in (config["site_url"], clinic["website"]))
+    return tuple(urlparse(url).netloc for url in (SETTINGS["site_url"], CLINIC["website"]))
 
 
 def referenced_urls(path: Path) -> list[str]:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from conftest import DOCS, NAV_PAGES, ROOT, Build
+from conftest import CLINIC, DOCS, HEALTH_PAGES, SETTINGS, Build, front_matter, url_of
 
-CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0])["site_url"]
+SITE_URL = SETTINGS["site_url"]
 
 
 def page_data(html: str) -> dict:
@@ -19,10 +17,10 @@ def page_data(html: str) -> dict:
     return json.loads(scripts[0].string)
 
 
-@pytest.mark.parametrize("source", NAV_PAGES)
+@pytest.mark.parametrize("source", HEALTH_PAGES)
 def test_each_page_describes_itself_as_a_reviewed_medical_web_page_matching_its_front_matter(real_site: Build, source: str) -> None:
-    url = "" if source == "index.md" else source.removesuffix(".md")
-    meta = yaml.safe_load((DOCS / source).read_text(encoding="utf-8").split("---\n")[1])
+    url = url_of(source)
+    meta = front_matter(DOCS / source)
     data = page_data(real_site.page(url))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "MedicalWebPage"

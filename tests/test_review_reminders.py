@@ -1,0 +1,81 @@
+"""The weekly reminder lists the health pages a clinician must review soon, from the pages' own dates.
+
+The workflow (.github/workflows/review-reminder.yml) posts what `python -m kit.reminders`
+prints; these tests run that script on small fixture sites, as the workflow does.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FIXTURE_TODAY, ROOT, FixtureSite
+
+
+def page(title: str, next_review: str | None, *extra: str) -> str:
+    lines = ["---", f"title: {title}", "reviewed: 2026-01-05"] + ([f"next_review: {next_review}"] if next_review else []) + list(extra)
+    return "\n".join([*lines, "---", "", f"# {title}", "", "Text.", ""])
+
+
+def remind(site: FixtureSite, *args: str, today: str = FIXTURE_TODAY) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CLINIC_KIT_TODAY": today, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "kit.reminders", *args], cwd=site.root, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    rows = [line.strip("|").split("|") for line in markdown.splitlines() if line.startswith("| ")]
+    return [[cell.strip() for cell in row] for row in rows[2:]]  # without the header and its rule
+
+
+def test_pages_overdue_due_within_the_notice_period_or_without_a_date_are_listed_and_others_are_not(fixture_site: FixtureSite) -> None:
+    # Today is 2026-11-24 and the notice period 60 days (the default).
+    fixture_site.write("docs/overdue.md", page("Overdue page", "2026-11-20"))
+    fixture_site.write("docs/soon.md", page("Due soon", "2027-01-20"))
+    fixture_site.write("docs/later.md", page("Due later", "2027-02-01"))
+    fixture_site.write("docs/undated.md", page("Undated page", None))
+    fixture_site.write("docs/prices.md", page("Prices", None, "health_page: false"))
+    result = remind(fixture_site)
+    assert result.returncode == 0, result.stderr
+    assert table_rows(result.stdout) == [
+        ["`docs/undated.md`", "Undated page", "none", "no review date"],
+        ["`docs/overdue.md`", "Overdue page", "2026-11-20", "**overdue**"],
+        ["`docs/soon.md`", "Due soon", "2027-01-20", "due soon"],
+    ]
+    assert "3 health page(s) are overdue or due for review in the next 60 days" in result.stdout
+
+
+def test_the_notice_period_and_the_overdue_choice_come_from_mkdocs_yml(fixture_site: FixtureSite) -> None:
+    fixture_site.write("docs/later.md", page("Due later", "2027-02-01"))
+    config = fixture_site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra:\n  review:\n    notice_days: 90\n    overdue: block\n", encoding="utf-8")
+    result = remind(fixture_site)
+    assert [row[0] for row in table_rows(result.stdout)] == ["`docs/later.md`"], result.stdout
+    assert "in the next 90 days" in result.stdout and "`overdue: block`" in result.stdout
+
+
+def test_the_workflow_gets_the_count_and_the_body_and_nothing_due_says_so(fixture_site: FixtureSite, tmp_path: Path) -> None:
+    output = tmp_path / "github-output"
+    result = remind(fixture_site, "--github-output", str(output))
+    assert result.returncode == 0, result.stderr
+    text = output.read_text(encoding="utf-8")
+    assert text.startswith("due=0\nbody<<")
+    assert "No health page is overdue or due for review in the next 60 days" in text
+
+    output.unlink()
+    remind(fixture_site, "--github-output", str(output), today="2027-12-01")
+    lines = output.read_text(encoding="utf-8").splitlines()
+    delimiter = lines[1].removeprefix("body<<")
+    assert lines[0] == "due=1" and lines[-1] == delimiter and "`docs/index.md`" in "\n".join(lines[2:-1])
+
+
+def test_a_review_setting_the_kit_cannot_use_is_refused_at_its_line(fixture_site: FixtureSite) -> None:
+    config = fixture_site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra:\n  review:\n    overdue: ignore\n", encoding="utf-8")
+    line = len(config.read_text(encoding="utf-8").splitlines())
+    result = remind(fixture_site)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"mkdocs.yml:{line}:5: `overdue: ignore` is not a choice the kit knows" in result.stderr, result.stderr
