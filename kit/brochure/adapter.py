@@ -88,7 +88,8 @@ def make_ids_unique(config: MkDocsConfig) -> None:
     that its rewritten `#glossary-<term>` links never reach. Wrapping its
     `write_combined` fixes both the print page on the site and the PDFs' input.
     """
-    renderer: Any = config.plugins["print-site"].renderer
+    plugin: Any = config.plugins["print-site"]
+    renderer = plugin.renderer
     write_combined = renderer.write_combined
 
     def write_combined_with_unique_ids() -> tuple[str, Any]:

@@ -53,8 +53,9 @@ class BrochureBuild:
         adapter.check_versions()
         adapter.make_ids_unique(config)
         clinic = config.extra["clinic"]
-        config.extra["brochure"] = self.settings.for_templates(config.site_url, clinic["logo"], config.use_directory_urls)
-        config.extra["brochure"]["qr_code"] = qr_code(config.site_url)
+        site_url = config.site_url or ""  # read_settings stops the build when it is missing
+        config.extra["brochure"] = self.settings.for_templates(site_url, clinic["logo"], config.use_directory_urls)
+        config.extra["brochure"]["qr_code"] = qr_code(site_url)
 
     def check_nav(self, nav: Navigation) -> None:
         """Remember the pages in order, and stop early if the handout page is not among them."""
@@ -92,14 +93,20 @@ class BrochureBuild:
             booklet_file = site_dir / self.settings.booklet_file(paper)
             sheet = PAPER_LABELS[paper]
             jobs.append(
-                ("booklet", paper, Job(booklet, page.path, BOOKLET_PAGE_SIZES[paper], booklet_file, sheet, identity.title, identity.language))
+                (
+                    "booklet",
+                    paper,
+                    Job(booklet, page.path, BOOKLET_PAGE_SIZES[paper], booklet_file, sheet, identity.title, identity.language),
+                )
             )
             if handout:
                 chapter, handout_identity = handout
                 target = site_dir / self.settings.handout_file(paper)
                 jobs.append(("handout", paper, Job(handout_html(chapter, handout_identity), page.path, PAPER_SIZES[paper], target)))
         started = time.perf_counter()
-        results = render_all([job for _, _, job in jobs], Path(config.config_file_path).parent / STYLESHEET, site_dir, Path(config.docs_dir))
+        results = render_all(
+            [job for _, _, job in jobs], Path(config.config_file_path).parent / STYLESHEET, site_dir, Path(config.docs_dir)
+        )
         for (kind, paper, _), written in zip(jobs, results, strict=True):
             label = PAPER_LABELS[paper]
             for message in dict.fromkeys(written.refused):

@@ -25,6 +25,8 @@ from kit.pagefoot import disclaimer
 SECTION_START = re.compile(r'<section class="print-page" id="([^"]+)"')
 _WEB_LINK = re.compile(r'<a (?P<before>[^>]*?)href="(?P<url>https?://[^"]+)"(?P<after>[^>]*)>(?P<text>.*?)</a>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_IDS = re.compile(r'\sid="([^"]+)"')
+_INTERNAL_LINK = re.compile(r'<a\b[^>]*\shref="#([^"]*)"[^>]*>(.*?)</a>', re.S)
 # WeasyPrint 70 breaks a line badly when a link starts just past its end: it backtracks
 # to an earlier break and leaves one word alone on a line ("texture / and / appearance").
 # With the space moved inside the link, the break falls there instead.
@@ -123,7 +125,7 @@ def contents(chapters: list[Chapter]) -> str:
     print-site's own contents list is built by JavaScript in the browser, which
     WeasyPrint does not run.
     """
-    items = "".join(f'<li><a href="#{escape(c.anchor)}"><span class="toc-title">{escape(c.title)}</span></a></li>' for c in chapters)
+    items = "".join(f'<li data-page-of="#{escape(c.anchor)}"><a href="#{escape(c.anchor)}">{escape(c.title)}</a></li>' for c in chapters)
     return f'<nav class="toc" aria-label="Contents"><h1>Contents</h1><ol>{items}</ol></nav>'
 
 
@@ -133,6 +135,16 @@ def _printable(html: str, title: str) -> str:
     html = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", html)
     html = _SPACE_BEFORE_LINK.sub(r"\1 ", html)
     return _WEB_LINK.sub(_with_print_address, html)
+
+
+def _unlink_missing_targets(body: str) -> str:
+    """A link to a part the document does not have (the handout's glossary links) becomes plain text.
+
+    WeasyPrint would keep it as a Link tag with nowhere to go: a dead link for a
+    screen reader, and a PDF/UA failure.
+    """
+    ids = set(_IDS.findall(body))
+    return _INTERNAL_LINK.sub(lambda link: link.group(0) if link.group(1) in ids else link.group(2), body)
 
 
 def _with_print_address(link: re.Match[str]) -> str:
@@ -153,6 +165,7 @@ def printed_address(url: str) -> str:
 
 
 def _document(identity: Identity, kind: str, body: str) -> str:
+    body = _unlink_missing_targets(body)
     return (
         f'<!DOCTYPE html><html lang="{escape(identity.language)}"><head><meta charset="utf-8">'
         f"<title>{escape(identity.title)}</title>"

@@ -130,9 +130,7 @@ class Renderer:
                 else:
                     document.write_pdf(job.target, pdf_tags=True, pdf_variant=PDF_VARIANT)
                     pages = len(document.pages)
-        return Rendered(
-            job.target, pages, len(document.make_bookmark_tree()), time.perf_counter() - started, tuple(self.fetcher.refused)
-        )
+        return Rendered(job.target, pages, len(document.make_bookmark_tree()), time.perf_counter() - started, tuple(self.fetcher.refused))
 
 
 def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path) -> list[Rendered]:
