@@ -71,15 +71,13 @@ def structure_elements(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
     stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
+        if node.get("/S") is not None:
+            yield node
         kids = node.get("/K")
         if kids is None:
             continue
         kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-        children = [kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/OBJR", "/MCR")]
-        for child in children:
-            if child.get("/S") is not None:
-                yield child
-        stack.extend(reversed(children))
+        stack.extend(reversed([kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/OBJR", "/MCR")]))
 
 
 def named_destinations(pdf: pikepdf.Pdf) -> dict[str, pikepdf.Object]:

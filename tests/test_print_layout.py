@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, ROOT, Build, FixtureSite
+from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, ROOT, Build, FixtureSite, without_patient_words
 from pdftext import read_pdf, top_level_bookmarks
 
 PAGES = {
@@ -29,8 +29,8 @@ Book a visit at [our booking page](https://example.org/book) or read <https://ex
 Keep this leaflet with your notes.
 </div>
 """,
-    "second.md": "# Second chapter\n\nA short chapter that runs on after the first one.\n",
-    "third.md": "# Third chapter\n\nAnother short chapter.\n\n"
+    "second.md": "---\nhealth_page: false\n---\n\n# Second chapter\n\nA short chapter that runs on after the first one.\n",
+    "third.md": "---\nhealth_page: false\n---\n\n# Third chapter\n\nAnother short chapter.\n\n"
     "## Start a new page here {.new-page}\n\nThe editor asked for this section on a fresh page.\n",
 }
 
@@ -60,8 +60,8 @@ def layout_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     root = tmp_path_factory.mktemp("print-layout")
     site = FixtureSite(root)
     site.write("mkdocs.yml", CONFIG.format(hooks=ROOT / "hooks.py"))
-    for name in ("clinic.yml", "terminology.yml"):
-        shutil.copy(ROOT / name, root / name)
+    shutil.copy(ROOT / "clinic.yml", root / "clinic.yml")
+    (root / "terminology.yml").write_text(without_patient_words(ROOT / "terminology.yml"), encoding="utf-8")
     shutil.copytree(ROOT / "brochure", root / "brochure")
     (root / "docs" / "assets").mkdir(parents=True)
     shutil.copy(ROOT / "docs" / "assets" / "logo.svg", root / "docs" / "assets" / "logo.svg")

@@ -15,6 +15,7 @@ it is the accessible version of the same content.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -22,6 +23,19 @@ import pikepdf
 
 #: Pages per folded sheet: two on each side.
 PAGES_PER_SHEET = 4
+#: The sheets a booklet is printed on, landscape, in points.
+SHEET_SIZES = {"a4": (841.89, 595.28), "letter": (792.0, 612.0)}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The paper a booklet is imposed on, and what its file says about itself."""
+
+    label: str
+    width: float
+    height: float
+    title: str
+    language: str
 
 
 def booklet_length(pages: int) -> int:
@@ -53,27 +67,30 @@ def saddle_stitch_sides(length: int) -> list[tuple[int, int]]:
     return sides
 
 
-def impose_booklet(pdf: bytes, sheet: str, target: Path, title: str, language: str) -> int:
-    """Write the booklet of `pdf` (half-size pages) on landscape `sheet` paper; return its page count (sides).
+def impose_booklet(pdf: bytes, sheet: Sheet, target: Path) -> int:
+    """Write the booklet of `pdf` (half-size pages) on landscape sheets; return its page count (sides).
 
-    Each page becomes a form XObject drawn on its half of the side (qpdf copies
-    it as it is: 40 ms for 24 pages, where re-writing the content streams took 4 s).
-    A form XObject leaves the page's links behind: paper has nothing to click.
+    Each page becomes a form XObject drawn on its half of the side, against the
+    fold (A5 is a millimetre narrower than half of A4). qpdf copies each page as
+    it is: 40 ms for 24 pages, where re-writing the content streams took 4 s. A
+    form XObject leaves the page's links behind: paper has nothing to click.
     """
     with pikepdf.open(BytesIO(pdf)) as source, pikepdf.new() as booklet:
         first = source.pages[0].mediabox
         width, height = float(first[2]) - float(first[0]), float(first[3]) - float(first[1])
+        fold = sheet.width / 2
+        bottom = (sheet.height - height) / 2
         drawings = [booklet.copy_foreign(pikepdf.Page(page).as_form_xobject()) for page in source.pages]
         positions = booklet_positions(len(drawings))
         for left, right in saddle_stitch_sides(len(positions)):
-            side = pikepdf.Page(booklet.add_blank_page(page_size=(2 * width, height)))
-            for offset, number in ((0.0, left), (width, right)):
+            side = pikepdf.Page(booklet.add_blank_page(page_size=(sheet.width, sheet.height)))
+            for start, number in ((fold - width, left), (fold, right)):
                 index = positions[number - 1]
                 if index is not None:
-                    side.add_overlay(drawings[index], pikepdf.Rectangle(offset, 0, offset + width, height))
-        booklet.docinfo["/Title"] = title
-        booklet.docinfo["/Subject"] = f"Booklet to print on {sheet}, double-sided, flipped on the short edge"
-        booklet.Root.Lang = pikepdf.String(language)
+                    side.add_overlay(drawings[index], pikepdf.Rectangle(start, bottom, start + width, bottom + height))
+        booklet.docinfo["/Title"] = sheet.title
+        booklet.docinfo["/Subject"] = f"Booklet to print on {sheet.label}, double-sided, flipped on the short edge"
+        booklet.Root.Lang = pikepdf.String(sheet.language)
         booklet.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         booklet.save(target)
         return len(booklet.pages)

@@ -78,6 +78,7 @@ class BrochureBuild:
             return
         # Imported here: loading WeasyPrint takes about a second, which `mkdocs serve`
         # and builds without PDFs should not pay.
+        from kit.brochure.booklet import SHEET_SIZES, Sheet
         from kit.brochure.render import Job, render_all
 
         page = adapter.print_page(config)
@@ -91,12 +92,12 @@ class BrochureBuild:
         for paper in self.settings.papers:
             jobs.append(("brochure", paper, Job(brochure, page.path, PAPER_SIZES[paper], site_dir / self.settings.brochure_file(paper))))
             booklet_file = site_dir / self.settings.booklet_file(paper)
-            sheet = PAPER_LABELS[paper]
+            sheet = Sheet(PAPER_LABELS[paper], *SHEET_SIZES[paper], identity.title, identity.language)
             jobs.append(
                 (
                     "booklet",
                     paper,
-                    Job(booklet, page.path, BOOKLET_PAGE_SIZES[paper], booklet_file, sheet, identity.title, identity.language),
+                    Job(booklet, page.path, BOOKLET_PAGE_SIZES[paper], booklet_file, sheet),
                 )
             )
             if handout:

@@ -125,7 +125,11 @@ def contents(chapters: list[Chapter]) -> str:
     print-site's own contents list is built by JavaScript in the browser, which
     WeasyPrint does not run.
     """
-    items = "".join(f'<li data-page-of="#{escape(c.anchor)}"><a href="#{escape(c.anchor)}">{escape(c.title)}</a></li>' for c in chapters)
+    items = "".join(
+        f'<li><a href="#{escape(c.anchor)}">{escape(c.title)}</a><span class="toc-dots"></span>'
+        f'<span class="toc-page" data-page-of="#{escape(c.anchor)}"></span></li>'
+        for c in chapters
+    )
     return f'<nav class="toc" aria-label="Contents"><h1>Contents</h1><ol>{items}</ol></nav>'
 
 

@@ -24,7 +24,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from kit.brochure.adapter import page_references_cached
-from kit.brochure.booklet import impose_booklet
+from kit.brochure.booklet import Sheet, impose_booklet
 from kit.messages import located
 
 #: Tagged, with the PDF/UA identifier in its XMP metadata, language and title shown.
@@ -101,9 +101,7 @@ class Job:
     base_url: Path
     page_size: str
     target: Path
-    sheet: str = ""
-    title: str = ""
-    language: str = ""
+    sheet: Sheet | None = None
 
 
 class Renderer:
@@ -125,8 +123,8 @@ class Renderer:
             )
             job.target.parent.mkdir(parents=True, exist_ok=True)
             with page_references_cached():
-                if job.sheet:
-                    pages = impose_booklet(document.write_pdf(), job.sheet, job.target, job.title, job.language)
+                if job.sheet is not None:
+                    pages = impose_booklet(document.write_pdf(), job.sheet, job.target)
                 else:
                     document.write_pdf(job.target, pdf_tags=True, pdf_variant=PDF_VARIANT)
                     pages = len(document.pages)
@@ -140,7 +138,7 @@ def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path
     is inherited, not imported again); each makes its own fonts and stylesheet.
     One job, or one core, runs here without a pool.
     """
-    workers = min(len(jobs), os.cpu_count() or 1)
+    workers = min(len(jobs), _worker_count())
     if workers <= 1:
         renderer = Renderer(stylesheet, site_dir, docs_dir)
         return [renderer.write(job) for job in jobs]
@@ -148,6 +146,15 @@ def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(stylesheet, site_dir, docs_dir)) as pool:
         return list(pool.map(_write_in_worker, jobs))
+
+
+#: `CLINIC_KIT_PDF_WORKERS=1` renders one PDF after another: `make bench` compares the two.
+WORKERS_SWITCH = "CLINIC_KIT_PDF_WORKERS"
+
+
+def _worker_count() -> int:
+    chosen = os.environ.get(WORKERS_SWITCH, "").strip()
+    return int(chosen) if chosen.isdigit() and int(chosen) > 0 else os.cpu_count() or 1
 
 
 _worker: Renderer | None = None
