@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from kit.accessibility import name_search_dialog
 from kit.brochure.build import BrochureBuild
 from kit.pages import check_pages_are_utf8
 from kit.pageweight import drop_print_only_assets
@@ -69,8 +70,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones)."""
-    return drop_print_only_assets(output, page)
+    """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones); name the search dialog."""
+    return name_search_dialog(drop_print_only_assets(output, page))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

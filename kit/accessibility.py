@@ -27,3 +27,19 @@ _TASK_LABEL = re.compile(
 def label_task_list_checkboxes(html: str) -> str:
     """Each checklist checkbox named by its item's text."""
     return _TASK_LABEL.sub(lambda m: f"{m.group(1)}{m.group(3).rstrip()}{m.group(2)}", html)
+
+
+# Material 9.x writes its search dialog without a name, so screen readers announce
+# an unnamed dialog and axe-core reports `aria-dialog-name` (serious). Zensical's
+# search names its dialog itself, so the fix is made on the built page, not by a
+# copied template that Zensical's search cannot drive (it stays on "Initializing").
+_UNNAMED_SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
+_SEARCH_BOX_NAME = re.compile(r'<input[^>]*\bclass="md-search__input"[^>]*\baria-label="([^"]*)"')
+
+
+def name_search_dialog(html: str) -> str:
+    """The search dialog named like its search box ("Search", in the theme's language)."""
+    box = _SEARCH_BOX_NAME.search(html)
+    if box is None:
+        return html
+    return _UNNAMED_SEARCH_DIALOG.sub(lambda m: f'{m.group(1)} aria-label="{box.group(1)}">', html, count=1)

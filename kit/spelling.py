@@ -1,102 +1,94 @@
 """Which words are typos, and what the editor probably meant.
 
-The dictionary is pyspellchecker's US English word list, read straight from
-the package's data: building its `SpellChecker` object costs half a second of
-bookkeeping this check does not use. It is loaded once per process, with the
-garbage collector paused and then told the words are permanent, so neither
-loading nor later collections walk 160,000 strings again (FIELD-NOTES).
+A word is right when it is in the clinic's accepted words, the skin-clinic word
+list, or the general dictionary, in this site's spelling variant; an accepted
+or listed word also in its regular plural, possessive and verb forms (keloids,
+keloid's, exfoliated), so clinics list base forms only. The general
+dictionary already lists its own inflections: stripping endings against it
+would accept "thes" and "ising", so that is never done.
 
-Suggestions try the clinic's own words first (Jaro-Winkler): a general
-dictionary turns "micronelean" into "Micronesian". That is done only for
-words the dictionary rejects, since fuzzy-matching every word would flag real
-words that look like terms (lasting/elastin).
+A word that is not right is one of three problems, each with its own message:
+- "variant": the other variant's spelling ("colour" on a US site), with the
+  form this site writes;
+- "abbreviation": a short all-capital word no list knows (never a guessed
+  correction: "SPF" is not a typo of "SPY");
+- "spelling": anything else, with the nearest word or "check its spelling".
+
+Suggestions try words one edit away first, the clinic's and the field's words
+before general ones ("brusing" is "bruising", not "brushing"), inflected forms
+of listed words included ("exfolients" -> "exfoliants"); then the field's words
+by Jaro-Winkler ("micronelean" -> "microneedling", five edits away, where a
+general dictionary offers "Micronesian"); then general words two edits away;
+else no guess. That is done only for words already rejected, since
+fuzzy-matching every word would flag real words that look like terms
+(lasting/elastin).
 """
 
 from __future__ import annotations
 
-import gc
-import gzip
-import json
-import pkgutil
 import re
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, JaroWinkler
+from rapidfuzz.distance import OSA, Indel, JaroWinkler
+
+from kit.variants import DEFAULT_VARIANT, SpellingVariant
+from kit.wordlists import english_frequencies, english_word_list, english_words, skin_words
 
 # A word: letters (any alphabet) and digits, with inner apostrophes
 # (you're, skin’s) and hyphens (fragrance-free) kept inside it.
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*")
-CLINIC_TERM_SIMILARITY = 0.88
+FIELD_TERM_SIMILARITY = 0.88
 DICTIONARY_MAX_EDITS = 2
+# Longest all-capital word read as an abbreviation (NSAID); longer ones are
+# words in a shouted heading, checked as words.
+ABBREVIATION_MAX_LETTERS = 5
+ROMAN_NUMERAL = re.compile(r"(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+# Units written after a number (0.5 mm, 10 ml, 5 mg, 9 am): never typos there.
+UNITS = frozenset(
+    "mm cm m km nm µm μm ml mL l L dl cl mg mcg µg μg g kg iu IU u U h hr hrs min mins sec secs s am pm "
+    "cc mmol Hz kHz MHz J kJ W mW V oz fl lb lbs ft in yo yrs y".split()
+)
 # Prefixes English writes before a hyphen (pre-treatment, co-author) that a
 # dictionary does not list as words of their own.
-HYPHEN_PREFIXES = frozenset(
-    {
-        "anti",
-        "co",
-        "counter",
-        "de",
-        "inter",
-        "micro",
-        "mid",
-        "multi",
-        "non",
-        "over",
-        "post",
-        "pre",
-        "re",
-        "self",
-        "semi",
-        "sub",
-        "super",
-        "ultra",
-        "un",
-        "under",
-    }
-)
+HYPHEN_PREFIXES = frozenset("anti co counter de inter micro mid multi non over post pre re self semi sub super ultra un under".split())
 
 
-@cache
-def english_words() -> dict[str, int]:
-    """The US English word list (lower case) with word frequencies, loaded once per process."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
-        assert data is not None, "pyspellchecker is installed without its word lists"
-        words: dict[str, int] = json.loads(gzip.decompress(data))
-    finally:
-        if collecting:
-            gc.enable()
-    gc.freeze()
-    return words
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one word: its kind (the rule), and the word to write when known."""
 
-
-@cache
-def _english_word_list() -> list[str]:
-    return list(english_words())
+    rule: str  # "spelling", "variant" or "abbreviation"
+    word: str
+    write: str | None = None  # the suggestion, or the variant's form
+    whose: str = ""  # for "variant": "British" or "American"
 
 
 class Speller:
-    """The dictionary plus the clinic's words, with this build's answers cached.
+    """The dictionary, the field's words and the clinic's words, with this build's answers cached.
 
     One Speller lives for one build (terminology.yml may change between
-    `mkdocs serve` rebuilds); the word list itself is shared by all of them.
+    `mkdocs serve` rebuilds); the word lists themselves are shared by all of them.
     """
 
-    def __init__(self, accepted_words: Iterable[str], clinic_words: Iterable[str] = ()) -> None:
+    def __init__(self, accepted_words: Iterable[str], clinic_words: Iterable[str] = (), variant: str = DEFAULT_VARIANT) -> None:
         accepted = {_straight(word) for word in accepted_words}
-        # "microneedling" is accepted as Microneedling too; "UV" only as UV.
-        self._any_case = frozenset(word for word in accepted if word == word.lower())
-        self._exact_case = frozenset(accepted - self._any_case)
-        self._all_caps = frozenset(word.upper() for word in self._exact_case)  # Botox in a heading: BOTOX
-        self._suggestion_pool = tuple(sorted({_straight(word).lower() for word in (*accepted, *clinic_words)}))
+        self._clinic_any_case = frozenset(word for word in accepted if word == word.lower())
+        self._clinic_exact = frozenset(accepted - self._clinic_any_case)
+        field = {_straight(word) for word in skin_words()}
+        # Lower case: any case (Rosacea, ROSACEA); with capitals: as written or all capitals (Botox, BOTOX).
+        self._any_case = frozenset(word for word in field if word == word.lower()) | self._clinic_any_case
+        self._exact_case = frozenset(word for word in field if word != word.lower()) | self._clinic_exact
+        self._all_caps = frozenset(word.upper() for word in self._exact_case)
+        self._clinic_words = tuple(sorted({_straight(word).lower() for word in (*accepted, *clinic_words)}))
+        self._written_as = {word.lower(): word for word in self._exact_case}  # botox -> Botox
+        self.variant = SpellingVariant(variant)
         self._words = english_words()
         self._verdicts: dict[str, tuple[tuple[int, str], ...]] = {}
         self._known_tokens: set[str] = set()
-        self._suggestions: dict[str, str | None] = {}
+        self._problems: dict[str, Problem] = {}
 
     def unknown_tokens(self, tokens: Iterable[str]) -> set[str]:
         """The tokens with a misspelled part; set arithmetic, as almost every token is known."""
@@ -115,22 +107,68 @@ class Speller:
         return verdict
 
     def knows(self, word: str) -> bool:
-        """Whether one word (no hyphen) is a dictionary word, an accepted word, or not a word at all."""
-        if len(word) < 2 or "-" not in word and any(ch.isdigit() for ch in word):
-            return True  # vitamins A, C and E; 2026; 3D; the 12 of 12-week (week is checked)
-        word = _straight(word)
-        lower = word.lower()
-        if lower in self._words or lower in self._any_case or word in self._exact_case or (word.isupper() and word in self._all_caps):
-            return True
-        if lower.endswith("'s") and len(word) > 2:
-            return self.knows(word[:-2])  # the skin's, UV's
-        return False
+        """Whether one word (no hyphen) is right on this site, or not a word at all (3D, 2026)."""
+        return self._problem_kind(word) is None
+
+    def problem(self, word: str) -> Problem:
+        """What is wrong with a word `knows` rejected, and what to write; cached per build."""
+        if word not in self._problems:
+            self._problems[word] = self._describe(word)
+        return self._problems[word]
 
     def suggest(self, word: str) -> str | None:
-        """The clinic's nearest own word, else the nearest dictionary word; cached per build."""
-        if word not in self._suggestions:
-            self._suggestions[word] = _same_case(word, self._nearest(_straight(word).lower()))
-        return self._suggestions[word]
+        """The word the editor most likely meant, in this site's spelling and the word's case; None when nothing is close."""
+        suggestion = self._nearest(_straight(word).lower())
+        if suggestion is None:
+            return None
+        return _same_case(word, self._written_as.get(suggestion) or self.variant.as_written_here(suggestion))
+
+    def _describe(self, word: str) -> Problem:
+        kind = self._problem_kind(word)
+        if kind == "variant":
+            found = self._variant_form(_straight(word).lower())
+            assert found
+            return Problem("variant", word, _same_case(word, found[0]), found[1])
+        if kind == "abbreviation":
+            return Problem("abbreviation", word)
+        return Problem("spelling", word, self.suggest(word))
+
+    def _problem_kind(self, word: str) -> str | None:
+        if len(word) < 2 or "-" not in word and any(character.isdigit() for character in word):
+            return None  # vitamins A, C and E; 2026; 3D; 1st; 9am; the 12 of 12-week (week is checked)
+        word = _straight(word)
+        lower = word.lower()
+        if lower in self._clinic_any_case or word in self._clinic_exact:
+            return None  # the clinic's own words first: its name may be "Skin Centre" on a US site
+        variant = self._variant_form(lower)
+        if variant == ("", ""):
+            return None  # this site's own spelling, known by rule (flavourful on a British site)
+        if variant is not None:
+            return "variant"
+        if lower in self._words or self._is_listed(word) or self.variant.writes(lower):
+            return None
+        if any(self._is_listed(base) for base in base_forms(word)):
+            return None
+        if lower.endswith(("'s", "s'")) and len(word) > 3 and self._problem_kind(word[:-2]) is None:
+            return None  # the skin's, UV's, patients'
+        if ROMAN_NUMERAL.fullmatch(word):
+            return None  # Fitzpatrick types IV to VI
+        if _is_abbreviation(word):
+            return "abbreviation"
+        return "spelling"
+
+    def _is_listed(self, word: str) -> bool:
+        """In the field's or the clinic's lists, in a case they allow."""
+        return word.lower() in self._any_case or word in self._exact_case or (word.isupper() and word in self._all_caps)
+
+    def _variant_form(self, lower: str) -> tuple[str, str] | None:
+        """(what to write, whose spelling it is) for another variant's spelling; ("", "") for this site's own by rule."""
+        listed = self.variant.form_to_write(lower)
+        if listed is not None:
+            return listed
+        if lower in self._words or lower in self._any_case:
+            return None  # rules only for words no list knows: they never rewrite a real word
+        return self.variant.by_rule(lower, lambda american: american in self._words or american in self._any_case)
 
     def _judge(self, token: str) -> tuple[tuple[int, str], ...]:
         if self.knows(token):
@@ -147,23 +185,105 @@ class Speller:
             offset += len(part) + 1
         return tuple(unknown)
 
+    @cached_property
+    def _field_words(self) -> tuple[str, ...]:
+        """The field's and the clinic's words, lower case: the first places to look for what was meant."""
+        return tuple(sorted({word.lower() for word in (*self._any_case, *self._exact_case, *self._clinic_words) if len(word) > 2}))
+
+    @cached_property
+    def _field_pool(self) -> tuple[str, ...]:
+        """The same words with their regular inflections (exfoliants, keloids)."""
+        words = [word for word in self._field_words if word.isalpha()]
+        return tuple(sorted({*self._field_words, *(form for word in words for form in inflections(word))}))
+
     def _nearest(self, word: str) -> str | None:
-        clinic = process.extractOne(
-            word, self._suggestion_pool, scorer=JaroWinkler.normalized_similarity, score_cutoff=CLINIC_TERM_SIMILARITY
-        )
-        if clinic is not None:
-            return clinic[0]
-        close = process.extract(word, _english_word_list(), scorer=OSA.distance, score_cutoff=DICTIONARY_MAX_EDITS, limit=None)
-        if not close:
+        if len(word) < 3:
             return None
-        # Fewest edits first (swapping two letters is one edit), then the most common word.
-        best = min(close, key=lambda match: (match[1], -self._words[match[0]]))
-        return best[0]
+        frequency = english_frequencies()
+        max_edits = 1 if len(word) <= 4 else DICTIONARY_MAX_EDITS
+        field = _within(word, self._field_pool, max_edits)
+        general = _within(word, english_word_list(), max_edits)
+        # One edit away: the field's words first, then the most common word.
+        one_edit = [candidate for candidate, edits in (*field.items(), *general.items()) if edits <= 1]
+        if one_edit:
+            # A dropped letter is the commonest slip: "retinods" is "retinoids" (Indel 1), not "retinols" (Indel 2).
+            return min(
+                one_edit,
+                key=lambda candidate: (candidate not in field, Indel.distance(word, candidate), -frequency.get(candidate, 0), candidate),
+            )
+        # Further away: the clinic's own words, then the field's, by likeness ("micronelean" -> "microneedling").
+        for pool in (self._clinic_words, self._field_words):
+            similar = process.extractOne(word, pool, scorer=JaroWinkler.normalized_similarity, score_cutoff=FIELD_TERM_SIMILARITY)
+            if similar is not None:
+                return similar[0]
+        if field:
+            return min(field, key=lambda candidate: (field[candidate], candidate))
+        if general:
+            # Fewest edits first (swapping two letters is one edit), then the most common word.
+            return min(general, key=lambda candidate: (general[candidate], -frequency[candidate], candidate))
+        return None
+
+
+def _within(word: str, pool: Sequence[str], max_edits: int) -> dict[str, int]:
+    """The words of a pool at most `max_edits` edits away (swapping two letters is one edit), with their distance."""
+    return {match[0]: int(match[1]) for match in process.extract(word, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None)}
+
+
+def base_forms(word: str) -> Iterator[str]:
+    """The words an inflected form may come from: keloids -> keloid, therapies -> therapy, exfoliated -> exfoliate.
+
+    Only regular English: "es" after s, x, z, ch, sh and o (not "exfoliantes"),
+    and a final "e" dropped before "ed" and "ing" (not "bruiseing").
+    """
+    lower = word.lower()
+    if lower.endswith(("'s", "s'")):
+        yield word[:-2]
+    if lower.endswith("ies") or lower.endswith("ied"):
+        yield word[:-3] + "y"
+    if lower.endswith("es") and lower[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+        yield word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "es")) or lower.endswith("es") and not lower.endswith("ies"):
+        yield word[:-1]
+    for ending in ("ed", "ing"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if not stem.lower().endswith("e") or ending == "ing" and stem.lower().endswith(("ee", "ye", "oe")):
+                yield stem
+            yield stem + "e"
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                yield stem[:-1]  # planned -> plan
+
+
+def inflections(word: str) -> Iterator[str]:
+    """Regular plural and verb forms of a lower-case word: exfoliant -> exfoliants; the inverse of base_forms."""
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        yield word[:-1] + "ies"
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        yield word + "es"
+    else:
+        yield word + "s"
+    if word.endswith("e"):
+        yield word + "d"
+        yield word[:-1] + "ing"
+    elif not word.endswith("y"):
+        yield word + "ed"
+        yield word + "ing"
 
 
 def words_of(terms: Iterable[str]) -> set[str]:
     """The single words inside the clinic's terms ("collagen induction therapy")."""
     return {word for term in terms for word in WORD.findall(term)} | set(terms)
+
+
+def is_unit_after_number(word: str, text_before: str) -> bool:
+    """ "mm" in "0.5 mm", "ml" in "5-10 ml": a unit, never a typo there."""
+    return word in UNITS and re.search(r"\d[%]?[ \t\u00a0\u202f]*$", text_before) is not None
+
+
+def _is_abbreviation(word: str) -> bool:
+    """SPF, PRP, AHAs, GP's: capitals (a plural "s" allowed), up to ABBREVIATION_MAX_LETTERS of them."""
+    letters = word[:-2] if word.endswith("'s") else word[:-1] if word.endswith("s") else word
+    return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= ABBREVIATION_MAX_LETTERS
 
 
 def _straight(word: str) -> str:

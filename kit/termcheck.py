@@ -23,7 +23,7 @@ import yaml
 
 from kit.messages import StopBuild, display_path, located
 from kit.prose import ProsePage, extract_prose
-from kit.spelling import WORD, Speller, words_of
+from kit.spelling import WORD, Problem, Speller, is_unit_after_number, words_of
 from kit.terminology import LEVELS, AvoidRule, Terminology, load_terminology
 from kit.yamlfile import position_of_byte
 
@@ -46,6 +46,7 @@ class Finding:
     line: int
     column: int
     message: str
+    rule: str = ""  # "spelling", "variant", "abbreviation", "avoid" or "page-setting"
 
 
 class WordingCheck:
@@ -53,9 +54,7 @@ class WordingCheck:
 
     def __init__(self, terminology: Terminology) -> None:
         self.terminology = terminology
-        self.speller = Speller(
-            terminology.accepted_words | terminology.patient_vocabulary, words_of(term.term for term in terminology.terms)
-        )
+        self.speller = Speller(speller_words(terminology), words_of(term.term for term in terminology.terms), terminology.variant)
         self._rules = terminology.avoid_rules
         self._phrases = _phrase_pattern(self._rules)
         self._phrase_words = [frozenset(_PARTS.split(rule.phrase.lower())) - {""} for rule in self._rules]
@@ -111,7 +110,7 @@ class WordingCheck:
             as_written = " ".join(match.group(0).split())
             problem = f'Avoid "{as_written}": {rule.reason}'
             advice = f'Write "{_same_case(as_written, rule.replacement)}" instead'
-            found.append((match.span(), self._finding(rule.level, path, page, match.start(), problem, advice)))
+            found.append((match.span(), self._finding(rule.level, path, page, match.start(), problem, advice, rule="avoid")))
         return found
 
     def _may_contain_a_phrase(self, distinct: set[str]) -> bool:
@@ -135,10 +134,37 @@ class WordingCheck:
                 start = match.start() + offset
                 if word.lower() in page_words or any(begin <= start < end for begin, end in taken):
                     continue
-                findings.append(
-                    self._finding(self.terminology.spelling_level, path, page, start, *_typo_message(word, self.speller.suggest(word)))
-                )
+                if is_unit_after_number(word, page.text[max(0, start - 12) : start]):
+                    continue
+                problem = self.speller.problem(word)
+                level = self._level_of(problem)
+                if level is not None:
+                    findings.append(self._finding(level, path, page, start, *self._problem_message(problem), rule=problem.rule))
         return findings
+
+    def _level_of(self, problem: Problem) -> str | None:
+        """The clinic's level for this kind of problem (terminology.yml `spelling:`); None: not reported."""
+        terminology = self.terminology
+        return {"variant": terminology.mixed_variants_level, "abbreviation": terminology.abbreviation_level}.get(
+            problem.rule, terminology.spelling_level
+        )
+
+    def _problem_message(self, problem: Problem) -> tuple[str, str]:
+        variant = self.speller.variant
+        if problem.rule == "variant":
+            return (
+                f'"{problem.word}" is the {problem.whose} spelling; this site writes {variant.name} (spelling: variant: {variant.variant})',
+                f'Write "{problem.write}", or set `mixed_variants: accept` under `spelling:` in terminology.yml to allow both spellings',
+            )
+        add = "add it to accepted_words in terminology.yml (all pages) or in this page's front matter"
+        if problem.rule == "abbreviation":
+            return (
+                f'"{problem.word}" is an abbreviation the clinic\'s lists do not know',
+                f"If it is right, {add}; else spell it out on first use",
+            )
+        problem_text = f'"{problem.word}" is not in the {variant.name} dictionary, the skin-care word list or the clinic\'s accepted words'
+        fix = f'Did you mean "{problem.write}"? ' if problem.write else "Check its spelling. "
+        return problem_text, fix + f'If "{problem.word}" is right, {add}'
 
     def _page_setting_problems(self, path: str | Path, source: str, page: ProsePage, value: object) -> list[Finding]:
         """A page's own `accepted_words` must be a list of words, or it silently does nothing."""
@@ -155,12 +181,13 @@ class WordingCheck:
                 offset,
                 f"`{PAGE_ACCEPTED_WORDS_KEY}` must be a list of words",
                 "Write it as `accepted_words: [word, other word]`",
+                rule="page-setting",
             )
         ]
 
-    def _finding(self, level: str, path: str | Path, page: ProsePage, offset: int, problem: str, advice: str) -> Finding:
+    def _finding(self, level: str, path: str | Path, page: ProsePage, offset: int, problem: str, advice: str, rule: str) -> Finding:
         line, column = page.position(offset)
-        return Finding(level, display_path(path), line, column, located(path, line, column, problem, advice))
+        return Finding(level, display_path(path), line, column, located(path, line, column, problem, advice), rule)
 
 
 def definitions_only(terminology_text: str) -> str:
@@ -180,6 +207,16 @@ def _keep_span(kept: list[list[str]], lines: list[str], start: yaml.Mark, end: y
         first = start.column if number == start.line else 0
         last = end.column if number == end.line else len(lines[number])
         kept[number][first:last] = lines[number][first:last]
+
+
+def speller_words(terminology: Terminology) -> frozenset[str]:
+    """Every word the clinic's files tell the speller to accept: the one place to feed it another list.
+
+    `accepted_words`, and the words of `patient_words` (the clinic chose them
+    for search); another list of right words in terminology.yml is added here
+    and nowhere else.
+    """
+    return terminology.accepted_words | terminology.patient_vocabulary
 
 
 def start_wording_check(terminology: Terminology) -> WordingCheck | None:
@@ -209,12 +246,6 @@ def _log() -> logging.LoggerAdapter:
     from mkdocs.plugins import get_plugin_logger
 
     return get_plugin_logger("termcheck")
-
-
-def _typo_message(word: str, suggestion: str | None) -> tuple[str, str]:
-    problem = f'"{word}" is not in the US English dictionary or the clinic\'s accepted words'
-    fix = f'Did you mean "{suggestion}"? ' if suggestion else "Check its spelling. "
-    return problem, fix + f'If "{word}" is right, add it to accepted_words in terminology.yml (all pages) or in this page\'s front matter'
 
 
 def _phrase_pattern(rules: Sequence[AvoidRule]) -> re.Pattern[str] | None:

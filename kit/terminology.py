@@ -11,13 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.variants import DEFAULT_VARIANT, VARIANTS
 from kit.yamlfile import YamlDocument, load_yaml
 
 LEVELS = ("error", "warning", "suggestion")
 TOP_LEVEL_KEYS = ("accepted_words", "spelling", "terms", "patient_words")
 TERM_KEYS = ("term", "definition", "avoid")
 AVOID_KEYS = ("phrase", "reason", "level", "instead")
-SPELLING_KEYS = ("level",)
+SPELLING_KEYS = ("level", "variant", "mixed_variants", "abbreviations")
+# `mixed_variants: accept` lets both spellings through (colour and color).
+ACCEPT = "accept"
 PATIENT_WORDS_KEYS = ("words", "page")
 
 
@@ -69,6 +72,9 @@ class Terminology:
     accepted_words: frozenset[str]
     spelling_level: str
     source: Path
+    variant: str = DEFAULT_VARIANT
+    mixed_variants_level: str | None = "error"  # None: the other variant's spelling is accepted
+    abbreviation_level: str = "suggestion"
     patient_words: tuple[PatientWords, ...] = ()
 
     @property
@@ -98,10 +104,28 @@ def load_terminology(path: Path) -> Terminology:
         accepted_words=frozenset(_read_words(document, data)),
         spelling_level=_read_level(document, ("spelling", "level"), spelling.get("level", "error")),
         source=path,
+        variant=_read_variant(document, spelling.get("variant", DEFAULT_VARIANT)),
+        mixed_variants_level=_read_mixed_variants(document, spelling.get("mixed_variants", "error")),
+        abbreviation_level=_read_level(document, ("spelling", "abbreviations"), spelling.get("abbreviations", "suggestion")),
         patient_words=tuple(
             _read_patient_words(document, index, entry) for index, entry in enumerate(_list(document, ("patient_words",), data))
         ),
     )
+
+
+def _read_variant(document: YamlDocument, variant: object) -> str:
+    if variant not in VARIANTS:
+        raise document.error(("spelling", "variant"), f"`{variant}` is not a spelling variant", "Use one of: " + ", ".join(VARIANTS))
+    return str(variant)
+
+
+def _read_mixed_variants(document: YamlDocument, level: object) -> str | None:
+    """A level for the other variant's spellings, or `accept` to let both through."""
+    if level == ACCEPT:
+        return None
+    if level not in LEVELS:
+        raise document.error(("spelling", "mixed_variants"), f"`{level}` is not a level", "Use one of: " + ", ".join((*LEVELS, ACCEPT)))
+    return str(level)
 
 
 def _read_term(document: YamlDocument, index: int, entry: object) -> Term:

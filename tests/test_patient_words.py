@@ -78,11 +78,11 @@ def test_a_patients_word_for_a_heading_the_page_lacks_stops_the_build_at_its_lin
 
 
 def test_the_wording_check_accepts_the_clinics_patient_words_on_pages(fixture_site: FixtureSite) -> None:
-    fixture_site.write("docs/index.md", SUN_PAGE + "\nSome patients call the device a dermaroller.\n")
+    fixture_site.write("docs/index.md", SUN_PAGE + "\nSome patients call the device a dermastamp.\n")
     unmapped = fixture_site.build("--strict")
-    assert '"dermaroller" is not in the US English dictionary' in unmapped.output, unmapped.output
+    assert '"dermastamp" is not in the US English dictionary' in unmapped.output, unmapped.output
 
-    with_patient_words(fixture_site, "  - words: [dermaroller, derma roller]\n    page: index.md\n")
+    with_patient_words(fixture_site, "  - words: [dermastamp, derma stamp]\n    page: index.md\n")
     mapped = fixture_site.build("--strict")
     assert mapped.returncode == 0, mapped.output
-    assert '"dermaroller"' not in mapped.output
+    assert '"dermastamp"' not in mapped.output

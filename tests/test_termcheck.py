@@ -15,12 +15,15 @@ from pathlib import Path
 
 import pytest
 from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from kit.messages import StopBuild
 from kit.termcheck import Finding, WordingCheck
 from kit.terminology import load_terminology
 
 FINDING_LINE = re.compile(
-    r"termcheck: (?P<path>\S+?):(?P<line>\d+):(?P<column>\d+): (?:\"(?P<word>[^\"]+)\" is not|Avoid \"(?P<phrase>[^\"]+)\")"
+    r"termcheck: (?P<path>\S+?):(?P<line>\d+):(?P<column>\d+): (?:\"(?P<word>[^\"]+)\" is (?:not|the|an)|Avoid \"(?P<phrase>[^\"]+)\")"
 )
 
 
@@ -84,10 +87,6 @@ def test_real_words_that_look_like_terms_are_not_flagged(checker: WordingCheck) 
     assert check(checker, "Long-lasting results; infection is rare; elastin and lasting induction.\n") == []
 
 
-def test_british_spellings_are_typos_on_a_us_english_site(checker: WordingCheck) -> None:
-    assert [word for word, *_ in flagged(check(checker, "The colour of skin.\n"))] == ["colour"]
-
-
 def test_words_are_read_the_way_an_editor_writes_them(checker: WordingCheck) -> None:
     text = (
         "Microneedling helps. The skin’s healing and the body's response; you’re fine, it's fine, don't worry.\n"
@@ -122,6 +121,179 @@ def test_a_page_accepted_words_that_is_not_a_list_is_reported_at_its_line(checke
     text = "---\ntitle: Devices\naccepted_words:\n  device: Dermapen\n---\n\nText.\n"
     (finding,) = check(checker, text)
     assert finding.message.startswith("docs/page.md:3:1: `accepted_words` must be a list of words.")
+
+
+# -- Clinic prose: the field's words, inflections, units, abbreviations, variants ----
+
+
+def clinic_checker(tmp_path: Path, spelling: str = "", accepted: str = "") -> WordingCheck:
+    """A checker for a fixture clinic: its own terminology.yml, so a fork's choices never change these tests."""
+    file = tmp_path / "terminology.yml"
+    file.write_text(f"accepted_words: [{accepted}]\nspelling:\n  level: error\n{spelling}", encoding="utf-8")
+    return WordingCheck(load_terminology(file))
+
+
+def words_flagged(checker: WordingCheck, text: str) -> list[str]:
+    return [word for word, *_ in flagged(check(checker, text))]
+
+
+def test_correct_medical_words_abbreviations_and_brand_names_are_not_reported(tmp_path: Path) -> None:
+    text = (
+        "Stop retinoids such as tretinoin, adapalene and retinol, and tell us about isotretinoin (Accutane, Absorica).\n"
+        "We may prescribe valacyclovir if you get cold sores (HSV). Rosacea, melasma, milia and erythema are common.\n"
+        "Glycolic and lactic acids (AHAs) and salicylic acid (BHA) are exfoliants; niacinamide soothes the skin.\n"
+        "Use SPF 30 against UVA and UVB. PRP, Botox, Retin-A and dermal fillers; ask your GP or the FDA label.\n"
+    )
+    assert check(clinic_checker(tmp_path), text) == []
+
+
+def test_listed_and_accepted_words_are_accepted_in_their_plural_possessive_and_verb_forms(tmp_path: Path) -> None:
+    checker = clinic_checker(tmp_path, accepted="microblade, Glowderm")
+    text = "Keloids, a keloid's edge, exfoliants, microblades, microbladed and microblading; Glowderm's serums and GPs' advice.\n"
+    assert check(checker, text) == []
+
+
+def test_an_irregular_looking_inflection_is_still_a_typo_with_the_right_suggestion(tmp_path: Path) -> None:
+    findings = check(clinic_checker(tmp_path), "Some bruiseing and new exfoliantes.\n")
+    assert [(word, finding.rule) for (word, *_), finding in zip(flagged(findings), findings, strict=True)] == [
+        ("bruiseing", "spelling"),
+        ("exfoliantes", "spelling"),
+    ]
+    assert 'Did you mean "bruising"?' in findings[0].message
+    assert 'Did you mean "exfoliants"?' in findings[1].message
+
+
+def test_numbers_with_units_times_ordinals_ranges_and_doses_are_never_reported(tmp_path: Path) -> None:
+    text = (
+        "Needles of 0.5 mm to 2.5mm; 10 ml of serum; a 2 cm patch; 500 mg twice daily; 1,000 IU a day; 30% of people.\n"
+        "Store below 25°C (77°F). Open 9am to 5pm, or 9 am to 5 pm; a 24-hour line; the 1st and 2nd visit; 3-5 days; 1–2 ml.\n"
+    )
+    assert check(clinic_checker(tmp_path), text) == []
+
+
+def test_an_unknown_abbreviation_gets_its_own_message_at_the_clinics_level_and_no_guess(tmp_path: Path) -> None:
+    (finding,) = check(clinic_checker(tmp_path), "Ask about QXR before treatment.\n")
+    assert (finding.rule, finding.level) == ("abbreviation", "suggestion")
+    assert '"QXR" is an abbreviation the clinic\'s lists do not know' in finding.message
+    assert "spell it out on first use" in finding.message and "Did you mean" not in finding.message
+    (strict,) = check(clinic_checker(tmp_path, spelling="  abbreviations: error\n"), "Ask about QXRs before treatment.\n")
+    assert (strict.rule, strict.level) == ("abbreviation", "error")
+
+
+def test_a_long_word_in_capitals_is_a_shouted_word_checked_as_a_word(tmp_path: Path) -> None:
+    (finding,) = check(clinic_checker(tmp_path, accepted="microneedling"), "# MICRONEEDLNG AFTERCARE\n")
+    assert finding.rule == "spelling" and 'Did you mean "MICRONEEDLING"?' in finding.message
+
+
+def test_a_suggestion_keeps_the_inflection_and_a_word_far_from_everything_gets_no_guess(tmp_path: Path) -> None:
+    checker = clinic_checker(tmp_path)
+    (plural, nonsense) = check(checker, "Avoid exfolients and zqxwvkjh.\n")
+    assert 'Did you mean "exfoliants"?' in plural.message
+    assert "Check its spelling." in nonsense.message and "Did you mean" not in nonsense.message
+
+
+BRITISH_PROSE = "The colour of oedema; a moisturiser and an anaesthetic cream; the centre; haemophilia; organise an ageing check.\n"
+
+
+def test_a_british_site_accepts_british_spellings_and_reports_american_ones_with_the_british_form(tmp_path: Path) -> None:
+    checker = clinic_checker(tmp_path, spelling="  variant: en-GB\n")
+    assert check(checker, BRITISH_PROSE) == []
+    (finding,) = check(checker, "A color change.\n")
+    assert (finding.rule, finding.level) == ("variant", "error")
+    assert '"color" is the American spelling; this site writes British English' in finding.message
+    assert 'Write "colour"' in finding.message
+
+
+def test_a_us_site_reports_british_spellings_with_the_us_form(tmp_path: Path) -> None:
+    findings = check(clinic_checker(tmp_path), "The colour of oedema after an anaesthetic.\n")
+    assert [(finding.rule, re.search(r'Write "(\w+)"', finding.message)[1]) for finding in findings] == [  # type: ignore[index]
+        ("variant", "color"),
+        ("variant", "edema"),
+        ("variant", "anesthetic"),
+    ]
+
+
+def test_mixed_variants_accept_lets_both_spellings_through(tmp_path: Path) -> None:
+    checker = clinic_checker(tmp_path, spelling="  variant: en-GB\n  mixed_variants: accept\n")
+    assert check(checker, "The colour and the color.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("variant", "accepted", "reported"),
+    [
+        ("en-CA", "colour centre organize anesthetic edema", "organise"),
+        ("en-AU", "colour centre organise anaesthetic oedema program", "organize"),
+        ("en-US", "color center organize anesthetic edema aesthetic", "colour"),
+    ],
+)
+def test_each_variant_accepts_its_own_spellings(tmp_path: Path, variant: str, accepted: str, reported: str) -> None:
+    checker = clinic_checker(tmp_path, spelling=f"  variant: {variant}\n")
+    assert check(checker, accepted + ".\n") == []
+    assert words_flagged(checker, reported + ".\n") == [reported]
+
+
+def test_suggestions_follow_the_sites_variant(tmp_path: Path) -> None:
+    british = clinic_checker(tmp_path, spelling="  variant: en-GB\n")
+    american = clinic_checker(tmp_path / "..", spelling="  variant: en-US\n")
+    assert 'Did you mean "moisturiser"?' in check(british, "A moisturisr.\n")[0].message
+    assert 'Did you mean "moisturizer"?' in check(american, "A moisturisr.\n")[0].message
+
+
+def test_an_unknown_spelling_variant_stops_with_its_line_and_the_choices(tmp_path: Path) -> None:
+    with pytest.raises(
+        StopBuild, match=r"terminology.yml:4:\d+: `en-NZ` is not a spelling variant. Use one of: en-US, en-GB, en-CA, en-AU"
+    ):
+        clinic_checker(tmp_path, spelling="  variant: en-NZ\n")
+
+
+# Arbitrary Markdown: syntax pieces and any Unicode text, in any order.
+MARKDOWN_PIECES = [
+    "\n",
+    "\n\n",
+    "# ",
+    "- ",
+    "> ",
+    "**",
+    "_",
+    "`",
+    "```\n",
+    "~~~\n",
+    '!!! note "',
+    '"\n',
+    "    ",
+    "[",
+    "](",
+    ")",
+    "<!--",
+    "-->",
+    "<div>",
+    "</div>",
+    "{ .x }",
+    "---\n",
+    "’",
+    "'",
+    "-",
+    "—",
+    "0.5 mm",
+    "SPF",
+    "colour",
+    "keloids",
+    "exfolients",
+    "https://x.y/z",
+]
+markdown = st.lists(st.one_of(st.sampled_from(MARKDOWN_PIECES), st.text(max_size=12)), max_size=40).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(source=markdown)
+def test_any_markdown_never_crashes_the_check_and_every_finding_points_at_its_word(checker: WordingCheck, source: str) -> None:
+    lines = source.split("\n")
+    for finding in checker.check("docs/page.md", source):
+        assert 1 <= finding.line <= len(lines), finding
+        assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, finding
+        quoted = re.match(r'[^:]+:\d+:\d+: "([^"]+)" is', finding.message)
+        if quoted:
+            assert lines[finding.line - 1][finding.column - 1 :].startswith(quoted[1]), finding
 
 
 # -- Avoided phrases ------------------------------------------------------------
@@ -285,6 +457,67 @@ def test_a_clinic_accepts_a_word_by_adding_it_to_terminology_yml(fixture_site: F
     fixture_site.write("terminology.yml", terminology.replace("accepted_words:\n", "accepted_words:\n  - Dermapen\n", 1))
     build = fixture_site.build("--strict")
     assert build.returncode == 0, build.output
+
+
+CLINIC_PROSE = """\
+# Before your treatment
+
+Stop retinoids such as tretinoin, adapalene and retinol 5 to 7 days before your visit.
+If you took isotretinoin (Accutane) in the last 6 months, tell us: we wait.
+We do not treat active rosacea, eczema, keloids or cold sores (HSV).
+A numbing cream of lidocaine and tetracaine stays on for 30 to 45 minutes.
+Use a broad-spectrum SPF 30 sunscreen with zinc oxide; reapply every 2 hours.
+Pause glycolic acid, other AHAs and BHAs, and vitamin C for 5 days.
+Hyaluronic acid, ceramides and niacinamide soothe the skin after 0.5 mm needling.
+"""
+CLINIC_PROSE_TYPOS = {
+    "retinoids": "retinods",
+    "isotretinoin": "isotretinion",
+    "rosacea": "rosacia",
+    "lidocaine": "lidocane",
+    "sunscreen": "sunscreeen",
+}
+
+
+def with_spelling(fixture_site: FixtureSite, spelling: str) -> None:
+    """The fixture's terminology.yml with its `spelling:` settings replaced."""
+    text = (fixture_site.root / "terminology.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^spelling:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", text, flags=re.M)
+    fixture_site.write("terminology.yml", text + "\nspelling:\n" + spelling)
+
+
+def test_a_page_of_clinic_prose_builds_clean_and_its_typos_stop_the_build_each_with_line_and_suggestion(fixture_site: FixtureSite) -> None:
+    with_spelling(fixture_site, "  level: error\n  variant: en-US\n")
+    fixture_site.write("docs/index.md", NOT_A_HEALTH_PAGE + CLINIC_PROSE)
+    clean = fixture_site.build("--strict")
+    assert clean.returncode == 0, clean.output
+    assert "0 errors, 0 warnings, 0 suggestions." in clean.output
+
+    typed = NOT_A_HEALTH_PAGE + CLINIC_PROSE
+    for word, typo in CLINIC_PROSE_TYPOS.items():
+        typed = typed.replace(word, typo, 1)
+    fixture_site.write("docs/index.md", typed)
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0
+    for word, typo in CLINIC_PROSE_TYPOS.items():
+        line, column = position_of(typed, typo)
+        assert f'docs/index.md:{line}:{column}: "{typo}" is not in the US English dictionary' in build.output, build.output
+        assert f'Did you mean "{word}"?' in build.output
+
+
+def test_a_british_clinic_site_accepts_british_spellings_and_reports_american_ones(fixture_site: FixtureSite) -> None:
+    with_spelling(fixture_site, "  level: error\n  variant: en-GB\n  mixed_variants: warning\n")
+    page = NOT_A_HEALTH_PAGE + "# Aftercare\n\n" + BRITISH_PROSE + "Your GP or the NHS can help.\nA color change.\n"
+    fixture_site.write("docs/index.md", page)
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0
+    findings = [line for line in build.output.splitlines() if "termcheck: docs/" in line]
+    line, column = position_of(page, "color")
+    assert findings == [
+        f'WARNING -  termcheck: docs/index.md:{line}:{column}: "color" is the American spelling; this site writes British English '
+        '(spelling: variant: en-GB). Write "colour", or set `mixed_variants: accept` under `spelling:` in terminology.yml '
+        "to allow both spellings."
+    ], build.output
 
 
 # -- The pre-commit command --------------------------------------------------------

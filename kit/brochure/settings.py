@@ -51,6 +51,7 @@ class BrochureSettings:
     def for_templates(self, site_url: str, logo: str, use_directory_urls: bool) -> dict[str, object]:
         """Values the site's templates and the cover template read from `config.extra.brochure`."""
         print_page = "print_page/" if use_directory_urls else "print_page.html"
+        handout_url = url_of_page(self.handout_page, use_directory_urls) if self.handout_page else ""
         downloads = [
             {"paper": PAPER_LABELS[p], "brochure": self.brochure_file(p), "handout": self.handout_file(p), "booklet": self.booklet_file(p)}
             for p in self.papers
@@ -58,11 +59,24 @@ class BrochureSettings:
         return {
             "paper": list(self.papers),
             "handout_page": self.handout_page,
+            # Page URLs, which every builder gives templates as `page.url` (Zensical has no `page.file`).
+            "handout_url": handout_url,
+            "print_page_url": print_page,
             # Only link to PDFs this build writes: `mkdocs serve` and CLINIC_KIT_PDF=off write none.
             "downloads": downloads if self.render_pdf else [],
             "cover_logo": get_relative_url(logo, print_page),
             "site_url": site_url,
         }
+
+
+def url_of_page(src_uri: str, use_directory_urls: bool) -> str:
+    """Where a page file is published, as `page.url` says it: aftercare.md -> aftercare/ (or aftercare.html)."""
+    stem = src_uri.removesuffix(".md")
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def read_settings(config: MkDocsConfig, command: str) -> BrochureSettings | None:

@@ -1,0 +1,125 @@
+"""The word lists behind the wording check, each loaded once per process.
+
+- The general dictionary: pyspellchecker's US English word list with word
+  frequencies, read straight from the package's data (building its
+  `SpellChecker` object costs half a second of bookkeeping this check does not
+  use).
+- The skin-clinic word list, `kit/words/skin.txt`, written for this project:
+  conditions, actives, medicines, procedures, anatomy, abbreviations and brand
+  names that general dictionaries lack (FIELD-NOTES: medical lists in Debian
+  and cspell are GPL-3, so none is copied).
+- British/American spelling pairs: the `eng` package's list (MIT) plus
+  `kit/words/variants.yml` (kit/variants.py decides which form a site writes).
+
+Large lists are loaded with the garbage collector paused and then frozen, so
+neither loading nor later collections walk 160,000 strings again (FIELD-NOTES).
+"""
+
+from __future__ import annotations
+
+import gc
+import gzip
+import importlib.util
+import json
+import pkgutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+WORDS = Path(__file__).parent / "words"
+SKIN_WORDS = WORDS / "skin.txt"
+VARIANT_DATA = WORDS / "variants.yml"
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The US English word list (lower case): what every check needs, without the frequencies.
+
+    The list is a JSON object of "word": count pairs; splitting its text on
+    quotation marks reads the words four times faster than parsing it.
+    """
+    with _collector_paused():
+        quoted = _dictionary_text().split('"')[1::2]
+        words = frozenset(json.loads(f'"{word}"') if "\\" in word else word for word in quoted)
+    gc.freeze()
+    return words
+
+
+@cache
+def english_frequencies() -> dict[str, int]:
+    """How common each dictionary word is: only suggestions need it, so only pages with a typo pay for it."""
+    with _collector_paused():
+        frequencies: dict[str, int] = json.loads(_dictionary_text())
+    gc.freeze()
+    return frequencies
+
+
+@cache
+def english_word_list() -> list[str]:
+    """The dictionary as a list, the shape fuzzy matching wants."""
+    return list(english_frequencies())
+
+
+def _dictionary_text() -> str:
+    data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
+    assert data is not None, "pyspellchecker is installed without its word lists"
+    return gzip.decompress(data).decode("utf-8")
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@cache
+def skin_words() -> tuple[str, ...]:
+    """Every word of kit/words/skin.txt, as written (capitals mean "only so")."""
+    return tuple(_words_of_lines(SKIN_WORDS.read_text(encoding="utf-8")))
+
+
+def _words_of_lines(text: str) -> Iterator[str]:
+    for line in text.splitlines():
+        yield from line.split("#", 1)[0].split()
+
+
+@dataclass(frozen=True)
+class VariantData:
+    """British/American pairs, and where a variant writes a form outside the general rule."""
+
+    general_pairs: tuple[tuple[str, str], ...]  # (British, American), lower case, from eng
+    own_pairs: tuple[tuple[str, str], ...]  # the same, from variants.yml
+    not_variants: frozenset[str]
+    also_correct: dict[str, frozenset[str]]
+
+
+@cache
+def variant_data() -> VariantData:
+    """The eng package's pairs first, then this project's additions from variants.yml."""
+    own = yaml.load(VARIANT_DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return VariantData(
+        general_pairs=tuple(_eng_pairs()),
+        own_pairs=tuple((british, american) for british, american in own["pairs"]),
+        not_variants=frozenset(own["not_variants"]),
+        also_correct={variant: frozenset(words) for variant, words in own["also_correct"].items()},
+    )
+
+
+def _eng_pairs() -> Iterator[tuple[str, str]]:
+    """eng's words.txt: "British<TAB>American" lines. Read as data: importing eng itself is not needed."""
+    spec = importlib.util.find_spec("eng")
+    assert spec is not None and spec.submodule_search_locations, "the eng package is not installed (requirements.txt)"
+    text = (Path(next(iter(spec.submodule_search_locations))) / "words.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        british, _, american = line.partition("\t")
+        if american.strip():
+            yield british.strip().lower(), american.strip().lower()
