@@ -16,6 +16,10 @@ import re
 MEDIA_CLASSES = ("web-only", "print-only")
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>")
 _CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
+# An element the editor marked print-only itself (`<div class="print-only" markdown>`): search skips it too.
+_PRINT_ONLY_BLOCK = re.compile(
+    r"""(<(?!h[1-6]\b)\w+\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?print-only(?:\s[^"']*)?["'](?![^>]*data-search-exclude)[^>]*?)(?=/?>)"""
+)
 
 
 def wrap_marked_sections(html: str) -> str:
@@ -39,7 +43,7 @@ def wrap_marked_sections(html: str) -> str:
         position = end
         index = end_index if end_index is not None else len(headings)
     out.append(html[position:])
-    return "".join(out)
+    return _PRINT_ONLY_BLOCK.sub(r"\1 data-search-exclude", "".join(out))
 
 
 def _media_class(tag: str) -> str | None:

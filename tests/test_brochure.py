@@ -110,7 +110,7 @@ def test_the_brochure_has_a_page_count_that_fits_the_real_content(brochure) -> N
 #: Today's demonstration content, as printed: the page count, and the page each chapter
 #: (in nav order) starts on. A change of content or of brochure/print.css that moves a
 #: chapter shows here by name: check the new pages, then update the numbers.
-TODAYS_LAYOUT = {"a4": (12, [3, 4, 5, 6, 8, 10, 12]), "letter": (13, [3, 4, 5, 7, 9, 11, 13])}
+TODAYS_LAYOUT = {"a4": (12, [3, 4, 5, 6, 8, 10, 12]), "letter": (13, [3, 4, 5, 6, 8, 10, 12])}
 
 
 @demo_content
@@ -189,7 +189,9 @@ def test_the_contents_lists_every_chapter_with_the_page_it_starts_on(brochure, r
     assert list(numbers) == CHAPTERS, numbers
     for title, heading in zip(CHAPTERS, chapter_headings(real_site), strict=True):
         page = pages[numbers[title] - 1]
-        assert page.body_text.startswith(heading), f"contents says {title!r} is on page {page.number}: {page.body_text[:80]}"
+        # Chapters run on: a chapter may start part of the way down its page.
+        assert heading in page.body_text, f"contents says {title!r} is on page {page.number}: {page.body_text[:80]}"
+        assert heading not in pages[page.number - 2].body_text, f"{title!r} starts before page {page.number}"
         assert page.margin_text.startswith(title), f"running header of page {page.number}: {page.margin_text}"
 
 
