@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, ROOT, Build, FixtureSite, without_patient_words
+from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, PRINT_SITE_PLUGIN, ROOT, Build, FixtureSite, without_patient_words
 from pdftext import read_pdf, top_level_bookmarks
 
 PAGES = {
@@ -44,14 +44,8 @@ nav:
 extra:
   brochure:
     paper: [a4]
-plugins:
-  - print-site:
-      add_cover_page: true
-      cover_page_template: brochure/cover.html
-      add_table_of_contents: false
-      enumerate_headings: false
-      enumerate_figures: false
 """
+    + PRINT_SITE_PLUGIN
 )
 
 
