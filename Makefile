@@ -12,7 +12,7 @@ AXE := node_modules/axe-core/axe.min.js
 LIGHTHOUSE := benchmarks/lighthouse/node_modules/lighthouse/cli/index.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test lint serve bench bench-web zensical-trial lock clean
+.PHONY: build check test lint serve bench bench-web zensical-trial lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
 # strict build succeeded, so a failed build never leaves a half-made site/
@@ -22,6 +22,11 @@ build: $(VENV)/.build-deps
 	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf $(SITE) && mv .site-new $(SITE)
 	@echo "Built $(SITE)/: open $(SITE)/index.html through a local server, or run 'make serve'."
+
+# Every source check (wording, review dates, reading grades, descriptions, settings)
+# on docs/ without building: the same messages as the build, for commits and CI.
+check: $(VENV)/.build-deps
+	$(BIN)/python -m kit check
 
 test: lint $(AXE)
 	scripts/ensure-chromium.sh

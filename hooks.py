@@ -1,71 +1,76 @@
 """Build events of the clinic's patient site, in the order MkDocs runs them.
 
-This file is the switchboard: each event hands its work to a small module in
-`kit/`. MkDocs imports it once per `mkdocs serve`, so data files are re-read in
-`on_config` (which runs on every rebuild) and watched in `on_serve`.
+This file is the switchboard: each event hands its work to the build object
+(kit/site_build.py), which `on_config` makes and keeps on MkDocs' config
+object; every later event gets it back with `SiteBuild.of(config)`. Nothing
+is kept here between events or builds: MkDocs imports this module once per
+`mkdocs serve`, but makes a new config for every rebuild, so each rebuild
+re-reads clinic.yml and terminology.yml (watched in `on_serve`).
 """
 
 from __future__ import annotations
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kit.accessibility import name_search_dialog
-from kit.brochure.build import BrochureBuild
-from kit.pages import check_pages_are_utf8
 from kit.pageweight import drop_print_only_assets
+from kit.session import remember_command, started_command
 from kit.site_build import SiteBuild, project_file
-
-site: SiteBuild  # this build's data and findings, made anew in on_config
-brochure = BrochureBuild()
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve`: its previews skip the PDFs to stay fast."""
-    brochure.command = command
+    remember_command(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Read clinic.yml, terminology.yml and the brochure settings; a mistake stops the build here."""
-    global site
-    site = SiteBuild.start(config)
-    brochure.configure(config)
+    """Read clinic.yml, terminology.yml and the settings into a new build; a mistake stops the build here."""
+    SiteBuild.start(config, started_command())
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Refuse pages MkDocs would crash on, and add the glossary page."""
-    check_pages_are_utf8(files)
-    site.add_glossary(files, config)
+    """Read every page once (refusing pages MkDocs would crash on), and add the glossary page."""
+    build = SiteBuild.of(config)
+    build.read_pages(files)
+    build.add_glossary(files, config)
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Check the brochure's handout page is in the nav before any page is built."""
-    brochure.check_nav(nav)
+    SiteBuild.of(config).check_nav(nav)
     return nav
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Give MkDocs the text read in on_files, so each page file is opened once per build."""
+    return SiteBuild.of(config).source_of(page)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Check the page's wording, review dates and Key points in the file as its editor wrote it."""
-    site.check_source(page, config)
+    """Run every per-page check (kit/checks/) on the file as its editor wrote it."""
+    SiteBuild.of(config).check_page(page)
     return markdown
 
 
 @event_priority(50)  # before print-site keeps each page's HTML for the PDF
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Add glossary tooltips, the contact block, the review line and the disclaimer."""
-    return site.finish_html(html, page, files)
+    return SiteBuild.of(config).finish_html(html, page, files)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page is read and rendered by now: date the brochure's cover, find the patient words' sections."""
-    brochure.add_cover_facts(config)
-    site.locate_patient_words(files)
+    build = SiteBuild.of(config)
+    build.add_cover_facts(config)
+    build.locate_patient_words(files)
     return env
 
 
@@ -74,15 +79,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return name_search_dialog(drop_print_only_assets(output, page))
 
 
+@event_priority(-50)  # after print-site has written the print page the PDFs are made from
 def on_post_build(config: MkDocsConfig) -> None:
-    """Add patients' words to the search index (the search plugin's on_post_build wrote it), print the PDFs
-    (print-site has written the print page), then the editor's summaries."""
-    site.add_patient_words_to_search(config)
-    brochure.write_pdfs(config)
-    site.print_summaries()
+    """Patients' words into the search index, the PDFs, then the editor's summaries."""
+    SiteBuild.of(config).finish(config)
 
 
-def on_serve(server, config: MkDocsConfig, builder) -> None:
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     """Rebuild the live preview when the clinic's data files or the brochure's files change."""
     for name in ("clinic.yml", "terminology.yml", "brochure"):
         server.watch(str(project_file(config, name)))
+    return server

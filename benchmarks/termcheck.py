@@ -97,7 +97,7 @@ def measure_quality() -> dict:
     for folder in sorted(path for path in CORPUS.iterdir() if path.is_dir()):
         check = WordingCheck(_for_variant(terminology, folder.name))
         false = [
-            finding for page in sorted(folder.glob("*.md")) for finding in check.check(page.relative_to(ROOT), page.read_text("utf-8"))
+            finding for page in sorted(folder.glob("*.md")) for finding in check.check_text(page.relative_to(ROOT), page.read_text("utf-8"))
         ]
         result["variants"][folder.name] = {
             "pages": check.pages,
@@ -114,7 +114,7 @@ def measure_quality() -> dict:
         check = checks.setdefault(variant, WordingCheck(_for_variant(terminology, variant)))
         text = TYPO_SENTENCE.format(typo=typo)
         column = text.index(typo) + 1
-        finding = next((finding for finding in check.check("typo.md", text) if (finding.line, finding.column) == (1, column)), None)
+        finding = next((finding for finding in check.check_text("typo.md", text) if (finding.line, finding.column) == (1, column)), None)
         suggested = SUGGESTED.search(finding.message) if finding else None
         caught += finding is not None
         right += suggested is not None and suggested["word"] == intended

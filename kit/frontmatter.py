@@ -1,23 +1,34 @@
-"""A page's front matter, read again with the line of every field.
+"""A page's front matter, with the line of every field.
 
 MkDocs 1.6.1 parses front matter itself but silently ignores YAML it cannot
 read (the page then loses its title, review dates and flags without a word).
-Reading the file's own text again keeps each field's line and column, so a
-typo in `reviewed:` becomes a message an editor can act on.
+Composing the file's own text keeps each field's line and column, so a typo
+in `reviewed:` becomes a message an editor can act on. The page model
+(kit/sourcepage.py) parses it once per page for every check.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from kit.messages import StopBuild, located
 
-# MkDocs' own pattern (mkdocs.utils.meta.YAML_RE): the block between two `---` lines.
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+# As MkDocs reads it (mkdocs.utils.meta.YAML_RE): the block between a first-line `---`
+# and the next `---` or `...`; here the closing line may also end the file.
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
+_VALUES = yaml.SafeLoader("")  # turns nodes into str, int, bool, date, list
+
+
+def split_front_matter(source: str) -> tuple[str, int]:
+    """The front matter's YAML text and the offset where the page's body starts (0 without front matter)."""
+    match = _FRONT_MATTER.match(source) if source.startswith("---") else None
+    if not match:
+        return "", 0
+    return match.group(1) or "", match.end()
 
 
 @dataclass(frozen=True)
@@ -26,7 +37,8 @@ class FrontMatter:
 
     path: Path
     raw: dict[str, yaml.Node]
-    positions: dict[str, tuple[int, int]]
+    positions: dict[str, tuple[int, int]]  # where each field's value starts
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each field's name starts
 
     def __contains__(self, key: str) -> bool:
         return key in self.raw
@@ -34,6 +46,10 @@ class FrontMatter:
     def where(self, key: str) -> tuple[int, int]:
         """Line and column of a field's value (1, 1 when the field is absent)."""
         return self.positions.get(key, (1, 1))
+
+    def where_named(self, key: str) -> tuple[int, int]:
+        """Line and column of a field's name (1, 1 when the field is absent)."""
+        return self.key_positions.get(key, (1, 1))
 
     def text(self, key: str) -> str | None:
         """A field's value exactly as the editor typed it, or None if absent or empty."""
@@ -48,18 +64,22 @@ class FrontMatter:
         value = str(node.value).strip()
         return value or None
 
+    def value(self, key: str) -> object:
+        """A field's value as YAML reads it (a list, a date, a boolean...), or None if absent."""
+        node = self.raw.get(key)
+        return None if node is None else _VALUES.construct_object(node, deep=True)
+
     def error(self, key: str, problem: str, advice: str) -> StopBuild:
         line, column = self.where(key)
         return StopBuild(located(self.path, line, column, problem, advice))
 
 
-def read_front_matter(path: Path, text: str) -> FrontMatter:
-    """Parse the page's front matter; YAML MkDocs would silently drop stops the build."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
+def read_front_matter(path: Path, yaml_text: str) -> FrontMatter:
+    """Parse the YAML of a page's front matter; YAML MkDocs would silently drop stops the build."""
+    if not yaml_text.strip():
         return FrontMatter(path, {}, {})
     try:
-        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
@@ -80,9 +100,11 @@ def read_front_matter(path: Path, text: str) -> FrontMatter:
         )
     raw: dict[str, yaml.Node] = {}
     positions: dict[str, tuple[int, int]] = {}
+    key_positions: dict[str, tuple[int, int]] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
         raw[key] = value_node
         # +2: the front matter starts on the file's second line, after `---`.
         positions[key] = (value_node.start_mark.line + 2, value_node.start_mark.column + 1)
-    return FrontMatter(path, raw, positions)
+        key_positions[key] = (key_node.start_mark.line + 2, key_node.start_mark.column + 1)
+    return FrontMatter(path, raw, positions, key_positions)

@@ -155,5 +155,6 @@ def _track(tag: str, stack: list[tuple[str, bool]]) -> None:
         return
     if name in _VOID or tag.endswith("/>"):
         return
-    classes = set(_CLASS.search(tag).group(1).split()) if _CLASS.search(tag) else set()
+    class_match = _CLASS.search(tag)
+    classes = set(class_match.group(1).split()) if class_match else set()
     stack.append((name, name in _SKIP_TAGS or bool(classes & _SKIP_CLASSES)))

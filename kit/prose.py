@@ -15,6 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from kit.frontmatter import split_front_matter
+
 # Never prose: each pattern blanks what it matches, in this order: code first
 # (it may contain anything), then comments (which may hide markup), then
 # inline markup. A pattern runs only when its trigger is in the page, which
@@ -73,9 +75,12 @@ class ProsePage:
         return (0, *(match.end() for match in re.finditer("\n", self.text)))
 
 
-def extract_prose(source: str) -> ProsePage:
-    """Blank everything in a page's file that patients do not read as prose."""
-    front_matter, body_start = _split_front_matter(source)
+def extract_prose(source: str, front_matter_split: tuple[str, int] | None = None) -> ProsePage:
+    """Blank everything in a page's file that patients do not read as prose.
+
+    The page model passes the front matter it has already split off.
+    """
+    front_matter, body_start = front_matter_split or split_front_matter(source)
     text = _spaces_for(source[:body_start]) + source[body_start:]
     if any(trigger in text for trigger in _FENCE_TRIGGERS):
         text = _blank_fenced_code(text)
@@ -89,16 +94,6 @@ def extract_prose(source: str) -> ProsePage:
     if len(text) != len(source):  # positions would drift: a bug here, never the page's fault
         raise AssertionError("prose extraction changed the page's length")
     return ProsePage(text, front_matter)
-
-
-def _split_front_matter(source: str) -> tuple[str, int]:
-    """YAML front matter as MkDocs reads it (`---` ... `---` or `...`), and where the body starts."""
-    if not source.startswith("---"):
-        return "", 0
-    match = re.match(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", source, re.S)
-    if not match:
-        return "", 0
-    return match.group(1) or "", match.end()
 
 
 def _blank_fenced_code(text: str) -> str:

@@ -10,13 +10,19 @@ Grades are Flesch-Kincaid from textstat 0.7.8, which works offline.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import textstat
 
+from kit.findings import Finding
 from kit.messages import StopBuild, located
+
+if TYPE_CHECKING:
+    from kit.sourcepage import SourcePage
 
 DEFAULT_MAX_GRADE = 8.0
 KEY_POINTS_TITLE = re.compile(r'^!!!\s+abstract\s+"Key points"\s*$')
@@ -74,7 +80,7 @@ class ReadabilityTable:
         return lines
 
 
-def max_grade_from(extra: dict, config_file: Path) -> float:
+def max_grade_from(extra: Mapping[str, Any], config_file: Path) -> float:
     """The highest grade allowed, from `extra: readability: key_points_max_grade:` in mkdocs.yml."""
     settings = extra.get("readability") or {}
     value = settings.get("key_points_max_grade", DEFAULT_MAX_GRADE) if isinstance(settings, dict) else None
@@ -103,10 +109,9 @@ def html_text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-def measure(page: str, html: str, source: str) -> Row:
+def measure(page: str, html: str, key_points: KeyPoints | None) -> Row:
     """One row of the table, from the page as rendered (before the kit adds to it)."""
     text = html_text(html)
-    key_points = find_key_points(source)
     return Row(
         page=page,
         words=textstat.lexicon_count(text),
@@ -133,22 +138,28 @@ def checklist_steps(source: str) -> list[Passage]:
     return steps
 
 
-def page_warnings(path: Path, source: str, max_grade: float) -> list[str]:
+def page_warnings(page: SourcePage, max_grade: float) -> list[Finding]:
     """Warnings where the page breaks its plain-language promises."""
-    key_points = find_key_points(source)
+    key_points = page.key_points
     warnings = []
     if key_points is None:
         warnings.append(
-            located(
-                path, 1, 1, 'This page has no "Key points" box', 'Open the page with `!!! abstract "Key points"` and 3 to 5 short bullets'
+            _warning(
+                "readability.key-points-missing",
+                page,
+                1,
+                1,
+                'This page has no "Key points" box',
+                'Open the page with `!!! abstract "Key points"` and 3 to 5 short bullets',
             )
         )
     else:
         count = len(key_points.bullets)
         if not MIN_KEY_POINTS <= count <= MAX_KEY_POINTS:
             warnings.append(
-                located(
-                    path,
+                _warning(
+                    "readability.key-points-count",
+                    page,
                     key_points.line,
                     1,
                     f"The Key points box has {count} bullets",
@@ -157,19 +168,21 @@ def page_warnings(path: Path, source: str, max_grade: float) -> list[str]:
             )
         if key_points.bullets and (value := grade(key_points.text)) > max_grade:
             warnings.append(
-                located(
-                    path,
+                _warning(
+                    "readability.key-points-grade",
+                    page,
                     key_points.line,
                     1,
                     f"The Key points read at grade {value:.1f}, above the limit of {max_grade:g}",
                     "Use shorter sentences and shorter words, still saying only what the page says",
                 )
             )
-    for step in checklist_steps(source):
+    for step in page.checklist_steps:
         if (value := grade(_as_sentence(step.text))) > max_grade:
             warnings.append(
-                located(
-                    path,
+                _warning(
+                    "readability.checklist-grade",
+                    page,
                     step.line,
                     step.column,
                     f"This checklist step reads at grade {value:.1f}, above the limit of {max_grade:g}",
@@ -177,6 +190,10 @@ def page_warnings(path: Path, source: str, max_grade: float) -> list[str]:
                 )
             )
     return warnings
+
+
+def _warning(rule: str, page: SourcePage, line: int, column: int, problem: str, advice: str) -> Finding:
+    return Finding.at("warning", rule, page.path, line, column, problem, advice)
 
 
 def _indented_bullets(lines: list[str], title_line: int) -> list[Passage]:

@@ -129,18 +129,16 @@ _STATUS_WORDS = {"overdue": "**overdue**", "due": "due soon", "unreviewed": "no 
 def read_pages(project: Path, docs_dir: str, today: date, settings: ReviewSettings) -> list[PageReview]:
     """Every health page under docs/, with its next review date and where it stands today."""
     from kit.clinic import load_clinic
-    from kit.frontmatter import read_front_matter
-    from kit.review import read_review
+    from kit.sourcepage import read_page
 
     clinic = load_clinic(project / "clinic.yml")
     pages = []
     for path in sorted((project / docs_dir).rglob("*.md")):
-        front = read_front_matter(path, path.read_text(encoding="utf-8-sig"))
-        if front.text("health_page") == "false":
+        page = read_page(path, path.relative_to(project / docs_dir).as_posix(), clinic)
+        if not page.is_health_page:
             continue
-        page_review = read_review(front, clinic)
-        next_review = page_review.next_review if page_review else None
-        title = (front.text("title") or path.stem).strip("'\"")
+        next_review = page.review.next_review if page.review else None
+        title = (page.front.text("title") or path.stem).strip("'\"")
         pages.append(
             PageReview(path.relative_to(project).as_posix(), title, next_review, review_status(next_review, today, settings.notice_days))
         )

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from kit.clinic import Clinic
+from kit.findings import Finding
 from kit.frontmatter import FrontMatter
-from kit.messages import StopBuild, located
+from kit.messages import StopBuild
 
 FIELDS = ("reviewed", "next_review", "reviewer")
 TODAY_VARIABLE = "CLINIC_KIT_TODAY"
@@ -80,13 +81,15 @@ def placeholder_reviewer(clinic: Clinic) -> str:
     return f"{clinic.reviewer_role}, {clinic.name}"
 
 
-def review_problems(front: FrontMatter, review: Review | None, on: date) -> list[str]:
+def review_problems(front: FrontMatter, review: Review | None, on: date) -> list[Finding]:
     """Warnings for a page that is not reviewed, or is overdue for review."""
     if review is None:
         missing = [field for field in ("reviewed", "next_review") if front.text(field) is None]
         line, column = front.where(missing[0]) if len(missing) == 1 else (1, 1)
         return [
-            located(
+            Finding.at(
+                "warning",
+                "review.missing",
                 front.path,
                 line,
                 column,
@@ -97,7 +100,9 @@ def review_problems(front: FrontMatter, review: Review | None, on: date) -> list
     if review.next_review < on:
         line, column = front.where("next_review")
         return [
-            located(
+            Finding.at(
+                "warning",
+                "review.overdue",
                 front.path,
                 line,
                 column,

@@ -20,14 +20,14 @@ PROCEDURE = {
 }
 
 
-def medical_web_page(*, url: str, title: str, description: str, review: Review | None, clinic: Clinic) -> dict:
+def medical_web_page(*, url: str, title: str, description: str, review: Review | None, clinic: Clinic, language: str) -> dict:
     """The page as schema.org sees it; review fields only when the page has them."""
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": title,
         "url": url,
-        "inLanguage": "en",
+        "inLanguage": language,  # theme.language in mkdocs.yml: the pages' language
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": PROCEDURE,
         "publisher": publisher(clinic),

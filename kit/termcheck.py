@@ -1,52 +1,38 @@
 """The wording check: typos and avoided phrases in the pages' prose.
 
-The same checker serves the build (hooks.py logs each finding at its level, so
-`mkdocs build --strict` fails on errors and warnings) and editors' commits
-(`python -m kit.termcheck docs/*.md`, for pre-commit), with the same messages.
-Rules come from terminology.yml; this module only applies them.
+The same checker serves the build and `python -m kit check` (pre-commit, CI)
+through the page model and the reporter, so `mkdocs build --strict` and a
+commit fail on the same errors and warnings with the same messages. Rules
+come from terminology.yml; this module only applies them.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-from kit.messages import StopBuild, display_path, located
+from kit.findings import LEVELS, Finding, Level
+from kit.frontmatter import FrontMatter, read_front_matter, split_front_matter
 from kit.prose import ProsePage, extract_prose
 from kit.spelling import WORD, Problem, Speller, is_unit_after_number, words_of
-from kit.terminology import LEVELS, AvoidRule, Terminology, load_terminology
-from kit.yamlfile import position_of_byte
+from kit.terminology import AvoidRule, Terminology
+
+if TYPE_CHECKING:
+    from kit.sourcepage import SourcePage
 
 PAGE_ACCEPTED_WORDS_KEY = "accepted_words"
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Benchmark-only switch: `CLINIC_KIT_TERMCHECK=off` builds without the check,
 # so `make bench` can measure what it costs. Never set it for a real site.
 SWITCH = "CLINIC_KIT_TERMCHECK"
 _PARTS = re.compile(r"[\s'’-]+")  # a phrase's or compound's words
-_LOG_LEVEL = {"error": logging.ERROR, "warning": logging.WARNING, "suggestion": logging.INFO}
-_LOG_NAME = {"error": "ERROR", "warning": "WARNING", "suggestion": "INFO"}  # as MkDocs prints them
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem on a page, worded for the clinic editor who must fix it."""
-
-    level: str
-    path: str
-    line: int
-    column: int
-    message: str
-    rule: str = ""  # "spelling", "variant", "abbreviation", "avoid" or "page-setting"
 
 
 class WordingCheck:
@@ -63,10 +49,18 @@ class WordingCheck:
         self.seconds = 0.0
         self.counts: Counter[str] = Counter()
 
-    def check(self, path: str | Path, source: str) -> list[Finding]:
-        """All findings on one page's file text, in the order they appear."""
+    def check(self, page: SourcePage) -> list[Finding]:
+        """All findings on one page, in the order they appear."""
         self.pages += 1
-        return self._check(path, source)
+        started = time.process_time()  # CPU time: what the check costs, even on a busy machine
+        return self._check(page.path, page.prose, page.front, started)
+
+    def check_text(self, path: str | Path, text: str) -> list[Finding]:
+        """All findings on a page's text that is not a file of the site (a draft, the clinic's source document)."""
+        started = time.process_time()
+        front_matter, body_start = split_front_matter(text)
+        self.pages += 1
+        return self._check(path, extract_prose(text, (front_matter, body_start)), read_front_matter(Path(path), front_matter), started)
 
     def check_definitions(self, terminology_file: Path) -> list[Finding]:
         """Typos in the glossary definitions, which patients read on the glossary page and in tooltips.
@@ -74,15 +68,15 @@ class WordingCheck:
         Everything in terminology.yml but the definitions is blanked out, so
         findings keep the file's own lines and columns.
         """
-        return self._check(terminology_file, definitions_only(terminology_file.read_text(encoding="utf-8")))
+        definitions = definitions_only(terminology_file.read_text(encoding="utf-8"))
+        return self._check(terminology_file, extract_prose(definitions), FrontMatter(terminology_file, {}, {}), time.process_time())
 
-    def _check(self, path: str | Path, source: str) -> list[Finding]:
-        started = time.process_time()  # CPU time: what the check costs, even on a busy machine
-        page = extract_prose(source)
+    def _check(self, path: str | Path, page: ProsePage, front: FrontMatter, started: float) -> list[Finding]:
+        """The findings; `started` is when the caller began (the prose extraction is part of the cost)."""
         tokens = WORD.findall(page.text)
         distinct = set(tokens)
-        page_accepted = _front_matter(page).get(PAGE_ACCEPTED_WORDS_KEY) or []
-        findings = self._page_setting_problems(path, source, page, page_accepted)
+        page_accepted = front.value(PAGE_ACCEPTED_WORDS_KEY) or []
+        findings = self._page_setting_problems(path, front, page_accepted)
         avoided = self._avoided_phrases(path, page, distinct)
         findings += [finding for _, finding in avoided]
         findings += self._typos(path, page, distinct, _lower_words(page_accepted), [span for span, _ in avoided])
@@ -106,11 +100,11 @@ class WordingCheck:
             return []
         found = []
         for match in self._phrases.finditer(page.text):
-            rule = self._rules[int(match.lastgroup[1:])]
+            rule = self._rules[int((match.lastgroup or "r0")[1:])]  # every alternative is a named group
             as_written = " ".join(match.group(0).split())
             problem = f'Avoid "{as_written}": {rule.reason}'
             advice = f'Write "{_same_case(as_written, rule.replacement)}" instead'
-            found.append((match.span(), self._finding(rule.level, path, page, match.start(), problem, advice, rule="avoid")))
+            found.append((match.span(), self._finding(rule.level, "termcheck.avoid", path, page, match.start(), problem, advice)))
         return found
 
     def _may_contain_a_phrase(self, distinct: set[str]) -> bool:
@@ -139,10 +133,10 @@ class WordingCheck:
                 problem = self.speller.problem(word)
                 level = self._level_of(problem)
                 if level is not None:
-                    findings.append(self._finding(level, path, page, start, *self._problem_message(problem), rule=problem.rule))
+                    findings.append(self._finding(level, f"termcheck.{problem.rule}", path, page, start, *self._problem_message(problem)))
         return findings
 
-    def _level_of(self, problem: Problem) -> str | None:
+    def _level_of(self, problem: Problem) -> Level | None:
         """The clinic's level for this kind of problem (terminology.yml `spelling:`); None: not reported."""
         terminology = self.terminology
         return {"variant": terminology.mixed_variants_level, "abbreviation": terminology.abbreviation_level}.get(
@@ -166,28 +160,18 @@ class WordingCheck:
         fix = f'Did you mean "{problem.write}"? ' if problem.write else "Check its spelling. "
         return problem_text, fix + f'If "{problem.word}" is right, {add}'
 
-    def _page_setting_problems(self, path: str | Path, source: str, page: ProsePage, value: object) -> list[Finding]:
+    def _page_setting_problems(self, path: str | Path, front: FrontMatter, value: object) -> list[Finding]:
         """A page's own `accepted_words` must be a list of words, or it silently does nothing."""
         if _is_word_list(value):
             return []
-        front_matter_end = source.find(page.front_matter) + len(page.front_matter)
-        key = re.compile(rf"^{PAGE_ACCEPTED_WORDS_KEY}\s*:", re.M).search(source, 0, front_matter_end)
-        offset = key.start() if key else 0
-        return [
-            self._finding(
-                "error",
-                path,
-                page,
-                offset,
-                f"`{PAGE_ACCEPTED_WORDS_KEY}` must be a list of words",
-                "Write it as `accepted_words: [word, other word]`",
-                rule="page-setting",
-            )
-        ]
+        line, column = front.where_named(PAGE_ACCEPTED_WORDS_KEY)
+        problem = f"`{PAGE_ACCEPTED_WORDS_KEY}` must be a list of words"
+        advice = "Write it as `accepted_words: [word, other word]`"
+        return [Finding.at("error", "termcheck.page-setting", path, line, column, problem, advice)]
 
-    def _finding(self, level: str, path: str | Path, page: ProsePage, offset: int, problem: str, advice: str, rule: str) -> Finding:
+    def _finding(self, level: Level, rule: str, path: str | Path, page: ProsePage, offset: int, problem: str, advice: str) -> Finding:
         line, column = page.position(offset)
-        return Finding(level, display_path(path), line, column, located(path, line, column, problem, advice), rule)
+        return Finding.at(level, rule, path, line, column, problem, advice)
 
 
 def definitions_only(terminology_text: str) -> str:
@@ -226,28 +210,6 @@ def start_wording_check(terminology: Terminology) -> WordingCheck | None:
     return WordingCheck(terminology)
 
 
-def log_findings(findings: Sequence[Finding]) -> None:
-    """Each finding at its level: errors and warnings fail a strict build, suggestions never do."""
-    for finding in findings:
-        _log().log(_LOG_LEVEL[finding.level], finding.message)
-
-
-def log_summary(check: WordingCheck) -> None:
-    """Informational: the findings themselves already counted for `--strict`."""
-    _log().info(check.summary())
-
-
-@cache
-def _log() -> logging.LoggerAdapter:
-    """Under `mkdocs.`, so `mkdocs build --strict` counts errors and warnings.
-
-    Imported on first use: the commit check does not need MkDocs' plugin machinery.
-    """
-    from mkdocs.plugins import get_plugin_logger
-
-    return get_plugin_logger("termcheck")
-
-
 def _phrase_pattern(rules: Sequence[AvoidRule]) -> re.Pattern[str] | None:
     """One pattern for every avoided phrase, any case, across line breaks and emphasis."""
     if not rules:
@@ -268,57 +230,26 @@ def _same_case(as_written: str, replacement: str) -> str:
     return replacement
 
 
-def _front_matter(page: ProsePage) -> dict:
-    """The page's settings; parsed only when it has some for this check (YAML parsing is slow)."""
-    if PAGE_ACCEPTED_WORDS_KEY not in page.front_matter:
-        return {}
-    try:
-        data = yaml.load(page.front_matter, Loader=_YAML_LOADER)
-    except yaml.YAMLError:
-        return {}  # MkDocs reports front matter it cannot read
-    return data if isinstance(data, dict) else {}
-
-
 def _is_word_list(value: object) -> bool:
     """`accepted_words: [a, b]`, a `- word` list, or one line of words."""
     return isinstance(value, str) or isinstance(value, list) and all(isinstance(word, str) for word in value)
 
 
 def _lower_words(value: object) -> frozenset[str]:
-    if not _is_word_list(value):
+    if isinstance(value, str):
+        words = value.replace(",", " ").split()
+    elif isinstance(value, list) and _is_word_list(value):
+        words = value
+    else:
         return frozenset()
-    words = value.replace(",", " ").split() if isinstance(value, str) else value  # type: ignore[union-attr]
     return frozenset(word.strip().replace("’", "'").lower() for word in words)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m kit.termcheck docs/*.md`: exit 1 on errors or warnings, 2 on unusable input."""
-    import argparse
+    """`python -m kit.termcheck docs/*.md`: kept for old pre-commit set-ups; `python -m kit check` runs every check."""
+    from kit.check import main as check_main
 
-    parser = argparse.ArgumentParser(prog="python -m kit.termcheck", description="Check pages' wording against terminology.yml.")
-    parser.add_argument("pages", nargs="+", type=Path, help="Markdown pages to check")
-    parser.add_argument("--terminology", type=Path, default=Path("terminology.yml"), help="the terminology file (default: terminology.yml)")
-    options = parser.parse_args(argv)
-    try:
-        check = WordingCheck(load_terminology(options.terminology))
-        for path in options.pages:
-            for finding in check.check(path, _read_page(path)):
-                print(f"{_LOG_NAME[finding.level]:<8}-  termcheck: {finding.message}")
-    except StopBuild as problem:
-        print(f"ERROR   -  termcheck: {problem}", file=sys.stderr)
-        return 2
-    print(f"INFO    -  termcheck: {check.summary()}")
-    return 1 if check.counts["error"] or check.counts["warning"] else 0
-
-
-def _read_page(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")  # as MkDocs reads pages: a BOM is not a character
-    except FileNotFoundError:
-        raise StopBuild(located(path, 1, 1, "This page does not exist", "Check the file name")) from None
-    except UnicodeDecodeError as err:
-        line, column = position_of_byte(path.read_bytes(), err.start)
-        raise StopBuild(located(path, line, column, "This page is not UTF-8 text", "Re-save it as UTF-8 in your editor")) from None
+    return check_main(list(argv if argv is not None else sys.argv[1:]))
 
 
 if __name__ == "__main__":

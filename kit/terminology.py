@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.findings import LEVELS, Level
 from kit.variants import DEFAULT_VARIANT, VARIANTS
 from kit.yamlfile import YamlDocument, load_yaml
 
-LEVELS = ("error", "warning", "suggestion")
 TOP_LEVEL_KEYS = ("accepted_words", "spelling", "terms", "patient_words")
 TERM_KEYS = ("term", "definition", "avoid")
 AVOID_KEYS = ("phrase", "reason", "level", "instead")
@@ -31,7 +31,7 @@ class AvoidRule:
     phrase: str
     preferred: str
     reason: str
-    level: str
+    level: Level
     instead: str = ""
 
     @property
@@ -70,11 +70,11 @@ class Terminology:
 
     terms: tuple[Term, ...]
     accepted_words: frozenset[str]
-    spelling_level: str
+    spelling_level: Level
     source: Path
     variant: str = DEFAULT_VARIANT
-    mixed_variants_level: str | None = "error"  # None: the other variant's spelling is accepted
-    abbreviation_level: str = "suggestion"
+    mixed_variants_level: Level | None = "error"  # None: the other variant's spelling is accepted
+    abbreviation_level: Level = "suggestion"
     patient_words: tuple[PatientWords, ...] = ()
 
     @property
@@ -119,13 +119,13 @@ def _read_variant(document: YamlDocument, variant: object) -> str:
     return str(variant)
 
 
-def _read_mixed_variants(document: YamlDocument, level: object) -> str | None:
+def _read_mixed_variants(document: YamlDocument, level: object) -> Level | None:
     """A level for the other variant's spellings, or `accept` to let both through."""
     if level == ACCEPT:
         return None
     if level not in LEVELS:
         raise document.error(("spelling", "mixed_variants"), f"`{level}` is not a level", "Use one of: " + ", ".join((*LEVELS, ACCEPT)))
-    return str(level)
+    return _read_level(document, ("spelling", "mixed_variants"), level)
 
 
 def _read_term(document: YamlDocument, index: int, entry: object) -> Term:
@@ -182,10 +182,12 @@ def _read_patient_words(document: YamlDocument, index: int, entry: object) -> Pa
     )
 
 
-def _read_level(document: YamlDocument, where: tuple, level: object) -> str:
-    if level not in LEVELS:
-        raise document.error(where, f"`{level}` is not a level", "Use one of: " + ", ".join(LEVELS))
-    return str(level)
+def _read_level(document: YamlDocument, where: tuple, level: object) -> Level:
+    """A finding's level as the clinic sets it: error, warning or suggestion."""
+    for known in LEVELS:
+        if level == known:
+            return known
+    raise document.error(where, f"`{level}` is not a level", "Use one of: " + ", ".join(LEVELS))
 
 
 def _read_words(document: YamlDocument, data: dict) -> list[str]:

@@ -136,6 +136,7 @@ FIXTURE_PAGE = """\
 ---
 reviewed: 2026-11-01
 next_review: 2027-11-01
+description: A short page the tests build.
 ---
 
 # Welcome

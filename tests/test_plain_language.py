@@ -66,6 +66,7 @@ HARD_KEY_POINTS = """\
 ---
 reviewed: 2026-11-01
 next_review: 2027-11-01
+description: A page whose Key points are hard to read.
 ---
 
 # Welcome
@@ -84,7 +85,8 @@ def test_key_points_above_the_grade_limit_warn_and_stop_the_strict_build(fixture
     fixture_site.write("docs/index.md", HARD_KEY_POINTS)
     build = fixture_site.build("--strict")
     assert build.returncode != 0
-    assert re.search(r"docs/index\.md:8:1: The Key points read at grade \d+\.\d, above the limit of 8\. ", build.output), build.output
+    line = HARD_KEY_POINTS.splitlines().index('!!! abstract "Key points"') + 1
+    assert re.search(rf"docs/index\.md:{line}:1: The Key points read at grade \d+\.\d, above the limit of 8\. ", build.output), build.output
 
 
 def test_the_grade_limit_is_set_in_mkdocs_yml(fixture_site: FixtureSite) -> None:
@@ -97,7 +99,8 @@ def test_the_grade_limit_is_set_in_mkdocs_yml(fixture_site: FixtureSite) -> None
 
 
 def test_a_page_without_key_points_warns(fixture_site: FixtureSite) -> None:
-    fixture_site.write("docs/index.md", "---\nreviewed: 2026-11-01\nnext_review: 2027-11-01\n---\n\n# Welcome\n\nNo summary here.\n")
+    front_matter = "---\ndescription: A page without Key points.\nreviewed: 2026-11-01\nnext_review: 2027-11-01\n---\n"
+    fixture_site.write("docs/index.md", front_matter + "\n# Welcome\n\nNo summary here.\n")
     build = fixture_site.build("--strict")
     assert build.returncode != 0
     assert 'docs/index.md:1:1: This page has no "Key points" box' in build.output, build.output

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CLINIC, DOCS, HEALTH_PAGES, SETTINGS, Build, front_matter, url_of
+from conftest import CLINIC, DOCS, HEALTH_PAGES, SETTINGS, Build, FixtureSite, front_matter, url_of
 
 SITE_URL = SETTINGS["site_url"]
 
@@ -53,3 +54,11 @@ def test_the_glossary_is_described_but_claims_no_review(real_site: Build) -> Non
 def test_the_print_page_carries_no_single_pages_structured_data(real_site: Build) -> None:
     html = (real_site.site / "print_page" / "index.html").read_text(encoding="utf-8")
     assert not BeautifulSoup(html, "html.parser").select('script[type="application/ld+json"]')
+
+
+def test_the_structured_data_names_the_language_the_site_is_written_in(project_copy: FixtureSite) -> None:
+    config = project_copy.root / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^  language: \S+$", "  language: fr", config.read_text(encoding="utf-8")), encoding="utf-8")
+    build = project_copy.build("--strict", env={"CLINIC_KIT_PDF": "off"})
+    assert build.returncode == 0, build.output
+    assert page_data(build.page(""))["inLanguage"] == "fr"

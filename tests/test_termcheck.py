@@ -18,8 +18,9 @@ from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kit.findings import Finding
 from kit.messages import StopBuild
-from kit.termcheck import Finding, WordingCheck
+from kit.termcheck import WordingCheck
 from kit.terminology import load_terminology
 
 FINDING_LINE = re.compile(
@@ -33,15 +34,15 @@ def checker() -> WordingCheck:
 
 
 def check(checker: WordingCheck, text: str) -> list[Finding]:
-    return checker.check("docs/page.md", textwrap.dedent(text))
+    return checker.check_text("docs/page.md", textwrap.dedent(text))
 
 
 def flagged(findings: list[Finding]) -> list[tuple[str, int, int]]:
     """(word or phrase, line, column) of each finding, read back from its message."""
     result = []
     for finding in findings:
-        match = FINDING_LINE.search("termcheck: " + finding.message)
-        assert match, finding.message
+        match = FINDING_LINE.search("termcheck: " + finding.located)
+        assert match, finding.located
         result.append((match["word"] or match["phrase"], int(match["line"]), int(match["column"])))
     return result
 
@@ -57,7 +58,7 @@ def position_of(text: str, needle: str) -> tuple[int, int]:
 
 def test_the_source_texts_typos_are_found_and_nothing_else(checker: WordingCheck) -> None:
     source = SOURCE_TEXT.read_text(encoding="utf-8")
-    findings = checker.check("microneedling.txt", source)
+    findings = checker.check_text("microneedling.txt", source)
     assert flagged(findings) == [
         ("adapouts", *position_of(source, "adapouts")),
         ("micronelean", *position_of(source, "micronelean")),
@@ -120,7 +121,7 @@ def test_a_page_can_accept_its_own_words_in_front_matter(checker: WordingCheck) 
 def test_a_page_accepted_words_that_is_not_a_list_is_reported_at_its_line(checker: WordingCheck) -> None:
     text = "---\ntitle: Devices\naccepted_words:\n  device: Dermapen\n---\n\nText.\n"
     (finding,) = check(checker, text)
-    assert finding.message.startswith("docs/page.md:3:1: `accepted_words` must be a list of words.")
+    assert finding.located.startswith("docs/page.md:3:1: `accepted_words` must be a list of words.")
 
 
 # -- Clinic prose: the field's words, inflections, units, abbreviations, variants ----
@@ -156,8 +157,8 @@ def test_listed_and_accepted_words_are_accepted_in_their_plural_possessive_and_v
 def test_an_irregular_looking_inflection_is_still_a_typo_with_the_right_suggestion(tmp_path: Path) -> None:
     findings = check(clinic_checker(tmp_path), "Some bruiseing and new exfoliantes.\n")
     assert [(word, finding.rule) for (word, *_), finding in zip(flagged(findings), findings, strict=True)] == [
-        ("bruiseing", "spelling"),
-        ("exfoliantes", "spelling"),
+        ("bruiseing", "termcheck.spelling"),
+        ("exfoliantes", "termcheck.spelling"),
     ]
     assert 'Did you mean "bruising"?' in findings[0].message
     assert 'Did you mean "exfoliants"?' in findings[1].message
@@ -173,16 +174,16 @@ def test_numbers_with_units_times_ordinals_ranges_and_doses_are_never_reported(t
 
 def test_an_unknown_abbreviation_gets_its_own_message_at_the_clinics_level_and_no_guess(tmp_path: Path) -> None:
     (finding,) = check(clinic_checker(tmp_path), "Ask about QXR before treatment.\n")
-    assert (finding.rule, finding.level) == ("abbreviation", "suggestion")
+    assert (finding.rule, finding.level) == ("termcheck.abbreviation", "suggestion")
     assert '"QXR" is an abbreviation the clinic\'s lists do not know' in finding.message
     assert "spell it out on first use" in finding.message and "Did you mean" not in finding.message
     (strict,) = check(clinic_checker(tmp_path, spelling="  abbreviations: error\n"), "Ask about QXRs before treatment.\n")
-    assert (strict.rule, strict.level) == ("abbreviation", "error")
+    assert (strict.rule, strict.level) == ("termcheck.abbreviation", "error")
 
 
 def test_a_long_word_in_capitals_is_a_shouted_word_checked_as_a_word(tmp_path: Path) -> None:
     (finding,) = check(clinic_checker(tmp_path, accepted="microneedling"), "# MICRONEEDLNG AFTERCARE\n")
-    assert finding.rule == "spelling" and 'Did you mean "MICRONEEDLING"?' in finding.message
+    assert finding.rule == "termcheck.spelling" and 'Did you mean "MICRONEEDLING"?' in finding.message
 
 
 def test_a_suggestion_keeps_the_inflection_and_a_word_far_from_everything_gets_no_guess(tmp_path: Path) -> None:
@@ -199,7 +200,7 @@ def test_a_british_site_accepts_british_spellings_and_reports_american_ones_with
     checker = clinic_checker(tmp_path, spelling="  variant: en-GB\n")
     assert check(checker, BRITISH_PROSE) == []
     (finding,) = check(checker, "A color change.\n")
-    assert (finding.rule, finding.level) == ("variant", "error")
+    assert (finding.rule, finding.level) == ("termcheck.variant", "error")
     assert '"color" is the American spelling; this site writes British English' in finding.message
     assert 'Write "colour"' in finding.message
 
@@ -207,9 +208,9 @@ def test_a_british_site_accepts_british_spellings_and_reports_american_ones_with
 def test_a_us_site_reports_british_spellings_with_the_us_form(tmp_path: Path) -> None:
     findings = check(clinic_checker(tmp_path), "The colour of oedema after an anaesthetic.\n")
     assert [(finding.rule, re.search(r'Write "(\w+)"', finding.message)[1]) for finding in findings] == [  # type: ignore[index]
-        ("variant", "color"),
-        ("variant", "edema"),
-        ("variant", "anesthetic"),
+        ("termcheck.variant", "color"),
+        ("termcheck.variant", "edema"),
+        ("termcheck.variant", "anesthetic"),
     ]
 
 
@@ -288,10 +289,10 @@ markdown = st.lists(st.one_of(st.sampled_from(MARKDOWN_PIECES), st.text(max_size
 @given(source=markdown)
 def test_any_markdown_never_crashes_the_check_and_every_finding_points_at_its_word(checker: WordingCheck, source: str) -> None:
     lines = source.split("\n")
-    for finding in checker.check("docs/page.md", source):
+    for finding in checker.check_text("docs/page.md", source):
         assert 1 <= finding.line <= len(lines), finding
         assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, finding
-        quoted = re.match(r'[^:]+:\d+:\d+: "([^"]+)" is', finding.message)
+        quoted = re.match(r'[^:]+:\d+:\d+: "([^"]+)" is', finding.located)
         if quoted:
             assert lines[finding.line - 1][finding.column - 1 :].startswith(quoted[1]), finding
 
@@ -396,7 +397,7 @@ EXPECTED_IN_EVERY_PLACE = [
 def test_typos_are_found_wherever_prose_hides_and_only_there(checker: WordingCheck) -> None:
     for word, line, column in EXPECTED_IN_EVERY_PLACE:
         assert position_of(EVERY_PLACE, word) == (line, column), word  # the table above is right
-    assert flagged(checker.check("docs/page.md", EVERY_PLACE)) == EXPECTED_IN_EVERY_PLACE
+    assert flagged(checker.check_text("docs/page.md", EVERY_PLACE)) == EXPECTED_IN_EVERY_PLACE
 
 
 def test_words_in_a_termcheck_off_region_are_skipped_until_it_is_switched_on(checker: WordingCheck) -> None:
@@ -425,15 +426,15 @@ def test_a_build_reports_each_typo_with_its_place_in_the_file(fixture_site: Fixt
 
 
 # Pages about wording only: no review dates or Key points, so only the wording check speaks.
-NOT_A_HEALTH_PAGE = "---\nhealth_page: false\n---\n"
+NOT_A_HEALTH_PAGE = "---\ndescription: A page the wording tests build.\nhealth_page: false\n---\n"
 
 
 def test_a_strict_build_stops_on_a_typo_and_on_an_avoided_phrase(fixture_site: FixtureSite) -> None:
     fixture_site.write("docs/index.md", NOT_A_HEALTH_PAGE + "# Aftercare\n\nThis prompts the\nderma to rebuild; it adapouts.\n")
     build = fixture_site.build("--strict")
     assert build.returncode != 0
-    assert 'ERROR   -  termcheck: docs/index.md:6:14: Avoid "the derma"' in build.output, build.output
-    assert 'ERROR   -  termcheck: docs/index.md:7:22: "adapouts" is not' in build.output
+    assert 'ERROR   -  termcheck: docs/index.md:7:14: Avoid "the derma"' in build.output, build.output
+    assert 'ERROR   -  termcheck: docs/index.md:8:22: "adapouts" is not' in build.output
     assert "Aborted with 2 errors in strict mode!" in build.output
     assert "Traceback" not in build.output
 
@@ -446,7 +447,7 @@ def test_suggestions_are_printed_but_never_stop_a_strict_build(fixture_site: Fix
     fixture_site.write("docs/index.md", NOT_A_HEALTH_PAGE + "# Care\n\nEvery client is welcome.\n")
     build = fixture_site.build("--strict")
     assert build.returncode == 0, build.output
-    assert 'INFO    -  termcheck: docs/index.md:6:7: Avoid "client": The clinic writes "patient". Write "patient" instead.' in build.output
+    assert 'INFO    -  termcheck: docs/index.md:7:7: Avoid "client": The clinic writes "patient". Write "patient" instead.' in build.output
     assert "0 errors, 0 warnings, 1 suggestion." in build.output
 
 
@@ -525,7 +526,7 @@ def test_a_british_clinic_site_accepts_british_spellings_and_reports_american_on
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kit.termcheck", *args],
+        [sys.executable, "-m", "kit", "check", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -550,12 +551,9 @@ def test_the_commit_check_prints_the_builds_messages_and_fails(tmp_path: Path, f
     assert cli_lines == build_lines and len(cli_lines) == len(EXPECTED_IN_EVERY_PLACE)
 
 
-def test_the_commit_check_stops_on_a_bad_terminology_file(tmp_path: Path) -> None:
-    (tmp_path / "terminology.yml").write_text(
-        "terms:\n  - term: dermis\n    avoid:\n      - phrase: the derma\n        level: fatal\n", encoding="utf-8"
-    )
-    (tmp_path / "page.md").write_text("Text.\n", encoding="utf-8")
-    result = run_cli("page.md", cwd=tmp_path)
+def test_the_commit_check_stops_on_a_bad_terminology_file(fixture_site: FixtureSite) -> None:
+    fixture_site.write("terminology.yml", "terms:\n  - term: dermis\n    avoid:\n      - phrase: the derma\n        level: fatal\n")
+    result = run_cli("docs/index.md", cwd=fixture_site.root)
     assert result.returncode == 2
     assert "terminology.yml:5:9: `fatal` is not a level. Use one of: error, warning, suggestion." in result.stderr
     assert "Traceback" not in result.stderr

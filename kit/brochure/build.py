@@ -1,7 +1,8 @@
 """The brochure's part in each build: settings, cover facts, then the PDFs.
 
-`hooks.py` calls one method per MkDocs event. The object lives as long as the
-hooks module (all of `mkdocs serve`), so every value is reset in `configure`.
+The build object (kit/site_build.py) makes one per build in `on_config` and
+calls one method per MkDocs event, handing over what it needs (the clinic,
+the pages' review dates, the reporter) explicitly.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kit.brochure import adapter
-from kit.brochure.cover import back_cover, last_reviewed, printed_date, qr_code
+from kit.brochure.cover import back_cover, last_reviewed, qr_code
 from kit.brochure.document import Chapter, Identity, brochure_html, handout_html, nav_pages, split_print_page
 from kit.brochure.settings import (
     BOOKLET_PAGE_LABELS,
@@ -26,7 +27,10 @@ from kit.brochure.settings import (
     check_handout_in_nav,
     read_settings,
 )
-from kit.messages import StopBuild, located
+from kit.clinic import Clinic
+from kit.findings import Finding, Reporter
+from kit.messages import StopBuild
+from kit.review import Review, human_date
 
 log = get_plugin_logger("brochure")
 
@@ -39,22 +43,22 @@ STYLESHEET = Path("brochure") / "print.css"
 class BrochureBuild:
     """What the brochure needs to remember between the events of one build."""
 
-    def __init__(self) -> None:
-        self.command = "build"
+    def __init__(self, command: str) -> None:
+        self.command = command  # `serve` previews skip the PDFs to stay fast
         self.settings: BrochureSettings | None = None
         self.pages: list[Page] = []
+        self.clinic: Clinic | None = None
 
-    def configure(self, config: MkDocsConfig) -> None:
+    def configure(self, config: MkDocsConfig, clinic: Clinic) -> None:
         """Check `extra.brochure` and give templates the download links and cover logo."""
         self.settings = read_settings(config, self.command)
-        self.pages = []
+        self.clinic = clinic
         if self.settings is None:
             return
         adapter.check_versions()
         adapter.make_ids_unique(config)
-        clinic = config.extra["clinic"]
         site_url = config.site_url or ""  # read_settings stops the build when it is missing
-        config.extra["brochure"] = self.settings.for_templates(site_url, clinic["logo"], config.use_directory_urls)
+        config.extra["brochure"] = self.settings.for_templates(site_url, clinic.logo, config.use_directory_urls)
         config.extra["brochure"]["qr_code"] = qr_code(site_url)
 
     def check_nav(self, nav: Navigation) -> None:
@@ -64,15 +68,15 @@ class BrochureBuild:
         self.pages = nav_pages(nav.items)
         check_handout_in_nav(self.settings, [page.file.src_uri for page in self.pages])
 
-    def add_cover_facts(self, config: MkDocsConfig) -> None:
-        """After every page's front matter is read: the newest review date, for the cover."""
+    def add_cover_facts(self, config: MkDocsConfig, reviews: list[Review | None]) -> None:
+        """After every page is read: the newest review date, for the cover."""
         if self.settings is None:
             return
-        reviewed = last_reviewed(self.pages)
-        config.extra["brochure"]["last_reviewed"] = printed_date(reviewed) if reviewed else ""
+        reviewed = last_reviewed(reviews)
+        config.extra["brochure"]["last_reviewed"] = human_date(reviewed) if reviewed else ""
         config.extra["brochure"]["last_reviewed_iso"] = reviewed.isoformat() if reviewed else ""
 
-    def write_pdfs(self, config: MkDocsConfig) -> None:
+    def write_pdfs(self, config: MkDocsConfig, reporter: Reporter) -> None:
         """Render the brochure, the booklet and the handout on every chosen paper, in parallel, into the site folder."""
         if self.settings is None or not self.settings.render_pdf:
             return
@@ -110,8 +114,7 @@ class BrochureBuild:
         )
         for (kind, paper, _), written in zip(jobs, results, strict=True):
             label = PAPER_LABELS[paper]
-            for message in dict.fromkeys(written.refused):
-                log.warning(message)
+            reporter.report(list(dict.fromkeys(written.refused)))
             if kind == "brochure":
                 _check_every_chapter_printed(written.chapters, chapters, written.path)
                 log.info(f"Brochure ({label}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
@@ -122,18 +125,19 @@ class BrochureBuild:
                     f"{2 * written.pages} pages on {written.pages // 2} sheets, {written.seconds:.1f} s"
                 )
             elif handout:
-                _check_handout_fits(written.pages, Path(config.docs_dir) / handout[0].source, label)
+                reporter.report(_handout_fits(written.pages, Path(config.docs_dir) / handout[0].source, label))
                 log.info(f"Handout ({label}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
         log.info(f"PDFs: {len(results)} in {time.perf_counter() - started:.1f} s")
 
     def _identity(self, config: MkDocsConfig, title: str) -> Identity:
-        clinic = config.extra["clinic"]
+        clinic = self.clinic
+        assert clinic is not None, "configure() runs first"
         return Identity(
             title=title,
             language=config.theme.get("language") or "en",
-            clinic_name=clinic["name"],
-            clinic_phone=clinic["phone"],
-            clinic_website=clinic["website"],
+            clinic_name=clinic.name,
+            clinic_phone=clinic.phone,
+            clinic_website=clinic.website,
             logo_url=config.extra["brochure"]["cover_logo"],
             description=config.site_description or config.site_name,
         )
@@ -156,15 +160,17 @@ def _check_every_chapter_printed(bookmarks: int, chapters: list[Chapter], pdf: P
         )
 
 
-def _check_handout_fits(pages: int, source: Path, paper: str) -> None:
-    if pages > HANDOUT_MAX_PAGES:
-        log.warning(
-            located(
-                source,
-                1,
-                1,
-                f"The handout made from this page needs {pages} pages on {paper} paper; "
-                f"it must fit on one sheet ({HANDOUT_MAX_PAGES} pages)",
-                "Shorten the page, or choose another page as `handout:` under extra.brochure in mkdocs.yml",
-            )
+def _handout_fits(pages: int, source: Path, paper: str) -> list[Finding]:
+    if pages <= HANDOUT_MAX_PAGES:
+        return []
+    return [
+        Finding.at(
+            "warning",
+            "brochure.handout-length",
+            source,
+            1,
+            1,
+            f"The handout made from this page needs {pages} pages on {paper} paper; it must fit on one sheet ({HANDOUT_MAX_PAGES} pages)",
+            "Shorten the page, or choose another page as `handout:` under extra.brochure in mkdocs.yml",
         )
+    ]

@@ -2,7 +2,7 @@
 
 The cover template (brochure/cover.html) reads clinic.yml's values directly;
 what it cannot read is when the content was last reviewed (the newest
-`reviewed:` date in the pages' front matter) and the QR code to the site.
+`reviewed:` date of the page models) and the QR code to the site.
 """
 
 from __future__ import annotations
@@ -13,25 +13,20 @@ from pathlib import Path
 import jinja2
 import segno
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
+
+from kit.review import Review
 
 #: Beside mkdocs.yml, like the cover print-site renders: the booklet's back cover.
 BACK_COVER = Path("brochure") / "back-cover.html"
 
 
-def last_reviewed(pages: list[Page]) -> dt.date | None:
-    """The newest `reviewed:` date of the pages; a page without one is skipped.
+def last_reviewed(reviews: list[Review | None]) -> dt.date | None:
+    """The newest `reviewed:` date of the pages; a page without review data is skipped.
 
-    Checking that every page has a valid date is the front-matter check's job;
-    the cover only reports what is there.
+    Checking that every page has valid dates is the review check's job; the
+    cover only reports what is there.
     """
-    dates = [_as_date(page.meta.get("reviewed")) for page in pages]
-    return max((date for date in dates if date), default=None)
-
-
-def printed_date(date: dt.date) -> str:
-    """`24 November 2026`: unambiguous in every country, unlike 11/24/2026."""
-    return f"{date.day} {date:%B %Y}"
+    return max((review.reviewed for review in reviews if review is not None), default=None)
 
 
 def qr_code(url: str) -> str:
@@ -48,16 +43,3 @@ def back_cover(config: MkDocsConfig) -> str:
     folder = Path(config.config_file_path).parent / BACK_COVER.parent
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True)
     return environment.get_template(BACK_COVER.name).render(config=config)
-
-
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None

@@ -25,7 +25,7 @@ from weasyprint.urls import URLFetcher
 
 from kit.brochure.adapter import page_references_cached
 from kit.brochure.booklet import Sheet, impose_booklet
-from kit.messages import located
+from kit.findings import Finding
 
 #: Tagged, with the PDF/UA identifier in its XMP metadata, language and title shown.
 PDF_VARIANT = "pdf/ua-1"
@@ -36,14 +36,14 @@ class Rendered:
     """One PDF written: where, how many pages, how many top-level bookmarks, how long, and what it refused.
 
     A worker process cannot log into the build's own warning count (`--strict`),
-    so refused URLs come back as messages for the build to log.
+    so refused URLs come back as findings for the build's reporter.
     """
 
     path: Path
     pages: int
     chapters: int
     seconds: float
-    refused: tuple[str, ...] = ()
+    refused: tuple[Finding, ...] = ()
 
 
 class LocalOnlyFetcher(URLFetcher):
@@ -58,7 +58,7 @@ class LocalOnlyFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file", "data"))
         self.roots = [root.resolve() for root in roots]
         self.docs_dir = docs_dir
-        self.refused: list[str] = []
+        self.refused: list[Finding] = []
 
     def fetch(self, url: str, headers: dict | None = None):
         parsed = urlparse(url)
@@ -70,7 +70,9 @@ class LocalOnlyFetcher(URLFetcher):
             return super().fetch(url, headers)
         path, line, column = self._where_written(url)
         self.refused.append(
-            located(
+            Finding.at(
+                "warning",
+                "brochure.remote-file",
                 path,
                 line,
                 column,

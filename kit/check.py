@@ -1,0 +1,92 @@
+"""`python -m kit check [pages]`: every source check, without MkDocs or any other builder.
+
+The pre-commit hook and the Pages workflow's own step run it, so no builder
+can skip the checks (a builder that ignores hooks.py would publish unchecked
+pages). It reads the same files the build reads (mkdocs.yml, clinic.yml,
+terminology.yml, docs/), makes the same page models and runs the same checks
+(kit/checks/) through the same reporter, so the messages are the build's.
+Exit status: 0 clean (suggestions only), 1 errors or warnings, 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from kit.findings import PrintSink, Reporter, Sink
+from kit.messages import StopBuild
+from kit.project import Project
+from kit.sourcepage import SourcePage
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's plain settings; tags for MkDocs (`!ENV`, `!!python/name:`) become None."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_settings(config_file: Path) -> tuple[dict, str, Path]:
+    """`extra`, `theme.language` and the docs folder from mkdocs.yml, as the build would read them."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
+    except FileNotFoundError:
+        raise StopBuild(f"{config_file}: there is no mkdocs.yml here. Run the check in the site's folder, or pass --config-file.") from None
+    except yaml.YAMLError as err:
+        raise StopBuild(f"{config_file}: mkdocs.yml is not valid YAML ({err}). Fix it, then run the check again.") from None
+    if not isinstance(data, dict):
+        raise StopBuild(f"{config_file}: mkdocs.yml must be `name: value` lines. Compare it with the kit's own mkdocs.yml.")
+    extra = data.get("extra")
+    theme = data.get("theme")
+    extra = extra if isinstance(extra, dict) else {}
+    theme = theme if isinstance(theme, dict) else {}
+    docs_dir = config_file.parent / str(data.get("docs_dir") or "docs")
+    return extra, str(theme.get("language") or "en"), docs_dir
+
+
+def pages_to_check(paths: Sequence[Path], docs_dir: Path) -> list[tuple[Path, str]]:
+    """Each Markdown page named (a folder: every page in it), with its name under docs/."""
+    pages: list[tuple[Path, str]] = []
+    for path in paths or [docs_dir]:
+        files = sorted(path.rglob("*.md")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                src_uri = file.resolve().relative_to(docs_dir.resolve()).as_posix()
+            except ValueError:
+                src_uri = file.as_posix()
+            pages.append((file, src_uri))
+    return pages
+
+
+def run(paths: Sequence[Path], config_file: Path, sinks: list[Sink]) -> Reporter:
+    """Load the project, check every page, report through the sinks; StopBuild on unusable input."""
+    extra, language, docs_dir = read_mkdocs_settings(config_file)
+    reporter = Reporter(sinks=sinks)
+    project = Project.load(config_file, extra, language, reporter)
+    project.check_data_files()
+    for path, src_uri in pages_to_check(paths, docs_dir):
+        page: SourcePage = project.read_page(path, src_uri)
+        project.check_page(page)
+    project.summarise()
+    reporter.close()
+    return reporter
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kit check", description="Check the pages' wording, review dates, reading grades and descriptions."
+    )
+    parser.add_argument("pages", nargs="*", type=Path, help="Markdown pages or folders to check (default: the docs folder)")
+    parser.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: mkdocs.yml)")
+    options = parser.parse_args(argv)
+    sink = PrintSink()
+    try:
+        reporter = run(options.pages, options.config_file, [sink])
+    except StopBuild as problem:
+        print(f"ERROR   -  {problem}", file=sys.stderr)
+        return 2
+    return 1 if reporter.failed else 0

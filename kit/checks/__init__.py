@@ -1,0 +1,28 @@
+"""The per-page checks, in the order their findings are reported.
+
+Each check is one module with one function, `check(page, project)`, that
+returns `Finding`s (kit/findings.py) for one page model (kit/sourcepage.py).
+The build and `python -m kit check` run every check listed here on every page,
+so a new check is a new module plus one line below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from kit.checks import description, readability, review, wording
+from kit.findings import Finding
+
+if TYPE_CHECKING:
+    from kit.project import Project
+    from kit.sourcepage import SourcePage
+
+PageCheck = Callable[["SourcePage", "Project"], Iterable[Finding]]
+
+PAGE_CHECKS: tuple[PageCheck, ...] = (
+    wording.check,
+    review.check,
+    readability.check,
+    description.check,
+)

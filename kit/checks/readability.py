@@ -1,0 +1,19 @@
+"""Plain words where a health page promises them: its Key points and its checklist steps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kit.findings import Finding
+from kit.readability import page_warnings
+
+if TYPE_CHECKING:
+    from kit.project import Project
+    from kit.sourcepage import SourcePage
+
+
+def check(page: SourcePage, project: Project) -> list[Finding]:
+    """Key points missing, too many or too few, or above the grade mkdocs.yml allows."""
+    if not page.is_health_page:
+        return []
+    return page_warnings(page, project.settings.max_grade)

@@ -1,0 +1,154 @@
+"""What every check reports, and the one reporter that passes it on.
+
+Every check (wording, review dates, reading grades, page descriptions, the
+brochure, the configuration) returns `Finding`s of one shape, and the build,
+`python -m kit check` and the pre-commit hook hand them to a `Reporter`. The
+reporter counts them and passes each one to its sinks: the MkDocs log (so
+`mkdocs build --strict` fails on errors and warnings), the terminal of the
+command-line check, and whatever else a sink is written for (GitHub
+annotations, a job summary). A new output is a new sink; no check changes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+from kit.messages import display_path
+
+Level = Literal["error", "warning", "suggestion"]
+#: From most to least serious, as terminology.yml names them. Errors and
+#: warnings fail a strict build and a commit check; suggestions only inform.
+LEVELS: tuple[Level, ...] = ("error", "warning", "suggestion")
+FAILING_LEVELS: frozenset[str] = frozenset({"error", "warning"})
+LOG_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "suggestion": logging.INFO}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a file, worded for the clinic editor who must fix it.
+
+    `message` says what is wrong and what to do ("Problem. Advice."); `rule`
+    names the check and the rule (`termcheck.typo`, `review.overdue`): its first
+    part is the check's name, which prefixes the line in the build's log.
+    """
+
+    level: Level
+    path: str
+    line: int
+    column: int
+    message: str
+    rule: str
+
+    @classmethod
+    def at(cls, level: Level, rule: str, path: str | Path, line: int, column: int, problem: str, advice: str) -> Finding:
+        """A finding from its problem and advice, worded like every other message of the kit."""
+        return cls(level, display_path(path), line, column, f"{problem.rstrip('.')}. {advice.rstrip('.')}.", rule)
+
+    @property
+    def check(self) -> str:
+        """The check that found it: the first part of the rule."""
+        return self.rule.split(".", 1)[0]
+
+    @property
+    def located(self) -> str:
+        """`path:line:col: message`, as editors, terminals and GitHub read a problem."""
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+    @property
+    def fails(self) -> bool:
+        """Errors and warnings stop a strict build; suggestions do not."""
+        return self.level in FAILING_LEVELS
+
+
+class Sink(Protocol):
+    """Where findings go. `finding` runs once per finding, `note` for summaries, `close` once at the end."""
+
+    def finding(self, finding: Finding) -> None: ...
+
+    def note(self, check: str, text: str) -> None: ...
+
+    def close(self, reporter: Reporter) -> None: ...
+
+
+class LogSink:
+    """The MkDocs log: each check's logger is under `mkdocs.`, so `--strict` counts errors and warnings.
+
+    `logging.getLogger(__name__)` would print the line but strict mode would
+    not count it (FIELD-NOTES). Loggers are made on first use, so the
+    command-line check never needs MkDocs' plugin machinery.
+    """
+
+    def __init__(self) -> None:
+        self._loggers: dict[str, logging.LoggerAdapter] = {}
+
+    def finding(self, finding: Finding) -> None:
+        self._logger(finding.check).log(LOG_LEVELS[finding.level], finding.located)
+
+    def note(self, check: str, text: str) -> None:
+        self._logger(check).info(text)
+
+    def close(self, reporter: Reporter) -> None:
+        return None
+
+    def _logger(self, check: str) -> logging.LoggerAdapter:
+        if check not in self._loggers:
+            from mkdocs.plugins import get_plugin_logger
+
+            self._loggers[check] = get_plugin_logger(check)
+        return self._loggers[check]
+
+
+class PrintSink:
+    """The terminal of `python -m kit check`: the same lines the build's log shows."""
+
+    NAMES = {"error": "ERROR", "warning": "WARNING", "suggestion": "INFO"}  # as MkDocs prints the levels
+
+    def finding(self, finding: Finding) -> None:
+        print(f"{self.NAMES[finding.level]:<8}-  {finding.check}: {finding.located}")
+
+    def note(self, check: str, text: str) -> None:
+        print(f"INFO    -  {check}: {text}")
+
+    def close(self, reporter: Reporter) -> None:
+        return None
+
+
+@dataclass
+class Reporter:
+    """The one way a check's findings reach the editor: counted here, shown by every sink."""
+
+    sinks: list[Sink] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    findings: list[Finding] = field(default_factory=list)
+
+    def report(self, findings: Iterable[Finding]) -> None:
+        """Pass each finding to every sink, in the order given."""
+        for finding in findings:
+            self.findings.append(finding)
+            self.counts[finding.level] += 1
+            for sink in self.sinks:
+                sink.finding(finding)
+
+    def note(self, check: str, text: str) -> None:
+        """A summary line for the editor (never a finding: it fails nothing)."""
+        for sink in self.sinks:
+            sink.note(check, text)
+
+    @property
+    def failures(self) -> int:
+        """Errors plus warnings so far: what fails a strict build, a commit check, and skips the PDFs."""
+        return sum(self.counts[level] for level in FAILING_LEVELS)
+
+    @property
+    def failed(self) -> bool:
+        return self.failures > 0
+
+    def close(self) -> None:
+        """The checks are done: sinks that summarise (a CI job summary) write now."""
+        for sink in self.sinks:
+            sink.close(self)

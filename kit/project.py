@@ -1,0 +1,85 @@
+"""What every check needs, with or without MkDocs: the clinic's data, the settings, the reporter.
+
+The build (kit/site_build.py) and `python -m kit check` (kit/check.py) both make
+one `Project` from the files beside mkdocs.yml and run the same checks on the
+same page model through the same reporter, so an editor gets the same
+messages from a commit, a CI step and a build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kit import readability, review
+from kit.checks import PAGE_CHECKS
+from kit.clinic import Clinic, load_clinic
+from kit.findings import Reporter
+from kit.sourcepage import SourcePage, read_page
+from kit.termcheck import WordingCheck, start_wording_check
+from kit.terminology import Terminology, load_terminology
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The build's settings from mkdocs.yml and the environment, checked."""
+
+    max_grade: float  # extra.readability.key_points_max_grade
+    language: str  # theme.language: the pages' language, and the strings patients read
+    today: date  # CLINIC_KIT_TODAY pins it for tests
+
+
+@dataclass
+class Project:
+    """The clinic's data files, the settings, and the reporter every check reports through."""
+
+    root: Path  # the folder of mkdocs.yml, clinic.yml and terminology.yml
+    clinic: Clinic
+    terminology: Terminology
+    settings: Settings
+    reporter: Reporter
+    wording: WordingCheck | None  # None when switched off for a benchmark
+    unnamed_reviewer_pages: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, config_file: Path, extra: Mapping[str, Any], language: str, reporter: Reporter) -> Project:
+        """Read and check clinic.yml, terminology.yml and the settings; a mistake stops here."""
+        root = config_file.parent
+        clinic = load_clinic(root / "clinic.yml")
+        terminology = load_terminology(root / "terminology.yml")
+        settings = Settings(
+            max_grade=readability.max_grade_from(extra, config_file),
+            language=language or "en",
+            today=review.today(),
+        )
+        return cls(root, clinic, terminology, settings, reporter, start_wording_check(terminology))
+
+    def read_page(self, path: Path, src_uri: str) -> SourcePage:
+        """The page model of one page file: the only place a page is read."""
+        return read_page(path, src_uri, self.clinic)
+
+    def check_data_files(self) -> None:
+        """Typos in the glossary definitions of terminology.yml, which patients read too."""
+        if self.wording is not None:
+            self.reporter.report(self.wording.check_definitions(self.terminology.source))
+
+    def check_page(self, page: SourcePage) -> None:
+        """Every per-page check (kit/checks/), each finding through the reporter."""
+        for check in PAGE_CHECKS:
+            self.reporter.report(check(page, self))
+
+    def summarise(self) -> None:
+        """For the editor, once every page is checked: wording totals, pages that name no reviewer."""
+        if self.wording is not None:
+            self.reporter.note("termcheck", self.wording.summary())
+        if self.unnamed_reviewer_pages:
+            self.reporter.note(
+                "review",
+                f"{len(self.unnamed_reviewer_pages)} page(s) name no `reviewer`, so they show "
+                f'"{review.placeholder_reviewer(self.clinic)}" (from clinic.yml): '
+                + ", ".join(sorted(self.unnamed_reviewer_pages))
+                + ". Add `reviewer: Name, Role` to a page's front matter once a named clinician has reviewed it.",
+            )
