@@ -21,7 +21,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from kit.messages import StopBuild
+from kit.messages import StopBuild, display_path
 
 #: The versions this module was written and tested for (requirements.txt pins them).
 WRITTEN_FOR = {"mkdocs-print-site-plugin": "2.9", "pydyf": "0.13.0"}
@@ -47,7 +47,7 @@ def check_versions(installed: Callable[[str], str] = metadata.version) -> None:
         raise StopBuild(
             f"The brochure was written for {want}, but this environment has {have}. "
             "Install the pinned packages (`make build` reinstalls requirements.txt); to move to the new version, "
-            f"check the internals listed in {Path(__file__).as_posix()} against it and update WRITTEN_FOR there."
+            f"check the internals listed in {display_path(__file__)} against it and update WRITTEN_FOR there."
         )
 
 
