@@ -103,6 +103,7 @@ def _nav_file(item: Any) -> str:
 
 def copy_pages_for_bare(docs: Path, target: Path) -> Path:
     """The kit's pages without the kit's own page templates (`template:` in front matter), which bare Material lacks."""
+    shutil.rmtree(target, ignore_errors=True)  # a kept folder from an earlier run
     shutil.copytree(docs, target)
     for page in target.rglob("*.md"):
         text = page.read_text(encoding="utf-8")

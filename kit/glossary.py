@@ -9,13 +9,14 @@ it as the link's description (aria-describedby on a role="tooltip" element).
 from __future__ import annotations
 
 import re
-from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from kit.messages import StopBuild, located
+from kit.patient_text import DEFAULT_LANGUAGE, render
 from kit.terminology import Term
 
 GLOSSARY_FILE = "glossary.md"
@@ -54,7 +55,7 @@ def slug(term: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
 
 
-def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...]) -> None:
+def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...], language: str = DEFAULT_LANGUAGE) -> None:
     """Add the generated glossary page; a hand-made one would silently lose to it."""
     if not terms:
         return
@@ -68,24 +69,13 @@ def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...
                 "Move its definitions into terminology.yml and delete this file",
             )
         )
-    files.append(File.generated(config, GLOSSARY_FILE, content=glossary_markdown(terms)))
+    files.append(File.generated(config, GLOSSARY_FILE, content=glossary_markdown(terms, language)))
 
 
-def glossary_markdown(terms: tuple[Term, ...]) -> str:
-    """The generated glossary page, one entry per defined term."""
-    entries = "\n".join(f'<dt id="{slug(term.term)}">{escape(term.term)}</dt>\n<dd>{escape(term.definition)}</dd>' for term in terms)
-    return (
-        "---\n"
-        "title: Glossary\n"
-        "description: What the medical and skincare words on this site mean, in plain words.\n"
-        "health_page: false\n"
-        "search:\n"
-        "  exclude: true\n"
-        "---\n\n"
-        "# Glossary\n\n"
-        "What the medical and skincare words on this site mean, in plain words.\n\n"
-        f'<dl class="glossary">\n{entries}\n</dl>\n'
-    )
+def glossary_markdown(terms: tuple[Term, ...], language: str = DEFAULT_LANGUAGE) -> str:
+    """The generated glossary page, one entry per defined term (kit/templates/glossary-page.md)."""
+    entries = [{"key": slug(term.term), "term": term.term, "definition": term.definition} for term in terms]
+    return render("glossary-page.md", language, terms=entries) + "\n"
 
 
 def add_tooltips(html: str, terms: tuple[Term, ...], glossary_url: str) -> str:
@@ -130,13 +120,8 @@ def _mark(text: str, remaining: list[Term], patterns: dict[str, re.Pattern[str]]
 
 
 def _tooltip(shown: str, term: Term, glossary_url: str) -> str:
-    key = slug(term.term)
-    return (
-        f'<span class="glossary-term">'
-        f'<a href="{escape(glossary_url)}#{key}" aria-describedby="glossary-tip-{key}">{shown}</a>'
-        f'<span class="glossary-tip" role="tooltip" id="glossary-tip-{key}" data-search-exclude>{escape(term.definition)}</span>'
-        "</span>"
-    )
+    """`shown` is the page's own HTML text of the term, kept as it is."""
+    return render("glossary-tooltip.html", shown=Markup(shown), key=slug(term.term), definition=term.definition, glossary_url=glossary_url)
 
 
 def _track(tag: str, stack: list[tuple[str, bool]]) -> None:

@@ -62,7 +62,6 @@ class ProsePage:
     """A page's prose: same length and lines as the file, everything else blanked."""
 
     text: str
-    front_matter: str
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset, as an editor counts them."""
@@ -80,7 +79,7 @@ def extract_prose(source: str, front_matter_split: tuple[str, int] | None = None
 
     The page model passes the front matter it has already split off.
     """
-    front_matter, body_start = front_matter_split or split_front_matter(source)
+    _, body_start = front_matter_split or split_front_matter(source)
     text = _spaces_for(source[:body_start]) + source[body_start:]
     if any(trigger in text for trigger in _FENCE_TRIGGERS):
         text = _blank_fenced_code(text)
@@ -93,7 +92,7 @@ def extract_prose(source: str, front_matter_split: tuple[str, int] | None = None
         text = text.replace(character, " ")
     if len(text) != len(source):  # positions would drift: a bug here, never the page's fault
         raise AssertionError("prose extraction changed the page's length")
-    return ProsePage(text, front_matter)
+    return ProsePage(text)
 
 
 def _blank_fenced_code(text: str) -> str:

@@ -20,7 +20,6 @@ from kit.messages import StopBuild
 
 FIELDS = ("reviewed", "next_review", "reviewer")
 TODAY_VARIABLE = "CLINIC_KIT_TODAY"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -113,6 +112,9 @@ def review_problems(front: FrontMatter, review: Review | None, on: date) -> list
     return []
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _date(front: FrontMatter, field: str) -> date | None:
     value = front.text(field)
     if value is None:
@@ -128,8 +130,3 @@ def _date(front: FrontMatter, field: str) -> date | None:
             f"`{field}: {value}` is not a date",
             f"Write it as YYYY-MM-DD, for example `{field}: 2026-11-24`",
         ) from None
-
-
-def human_date(day: date) -> str:
-    """24 November 2026: no day/month order to misread."""
-    return f"{day.day} {day:%B %Y}"

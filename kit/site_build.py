@@ -22,6 +22,7 @@ from kit import glossary, patient_words, readability
 from kit.accessibility import label_task_list_checkboxes
 from kit.brochure.build import BrochureBuild
 from kit.findings import Finding, LogSink, Reporter
+from kit.imagesize import image_size
 from kit.pagefoot import page_foot
 from kit.project import Project
 from kit.sections import wrap_marked_sections
@@ -55,6 +56,7 @@ class SiteBuild:
         project = Project.load(Path(config.config_file_path), config.extra, config.theme.get("language") or "en", reporter)
         clinic = project.clinic
         config.extra["clinic"] = clinic.as_dict()
+        config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
         config.copyright = f"© {clinic.name}"
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
@@ -88,7 +90,7 @@ class SiteBuild:
         return source.text if source is not None else None
 
     def add_glossary(self, files: Files, config: MkDocsConfig) -> None:
-        glossary.add_glossary_page(files, config, self.project.terminology.glossary)
+        glossary.add_glossary_page(files, config, self.project.terminology.glossary, self.project.settings.language)
 
     def check_nav(self, nav: Navigation) -> None:
         self.brochure.check_nav(nav)
@@ -98,6 +100,9 @@ class SiteBuild:
         source = self.pages.get(page.file.src_uri)
         if source is not None:
             self.project.check_page(source)
+            if source.key_points is not None:
+                # The home page's topic cards (overrides/home.html) show each page's first Key point.
+                page.meta["key_points"] = [bullet.text for bullet in source.key_points.bullets]
 
     def finish_html(self, html: str, page: Page, files: Files) -> str:
         """Name checklist boxes, measure the page, explain its terms, close it with contact, review and disclaimer."""
@@ -118,7 +123,8 @@ class SiteBuild:
                 language=self.project.settings.language,
             )
         )
-        return html + "\n" + page_foot(self.project.clinic, page_review, contact=page.meta.get("contact") is True)
+        contact = page.meta.get("contact") is True
+        return html + "\n" + page_foot(self.project.clinic, page_review, contact, self.project.settings.language)
 
     def add_cover_facts(self, config: MkDocsConfig) -> None:
         self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()])

@@ -35,12 +35,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from kit.variants import DEFAULT_VARIANT, SpellingVariant
-from kit.wordlists import english_frequencies, english_word_list, english_words, skin_words
+from kit.wordlists import english_words, english_words_of_length, skin_words, word_frequency
 
 # A word: letters (any alphabet) and digits, with inner apostrophes
 # (you're, skin’s) and hyphens (fragrance-free) kept inside it.
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*")
 FIELD_TERM_SIMILARITY = 0.88
+# Below this count in the dictionary's frequency list a word is rare (colure, milan).
+COMMON_WORD_FREQUENCY = 500
 DICTIONARY_MAX_EDITS = 2
 # Longest all-capital word read as an abbreviation (NSAID); longer ones are
 # words in a shouted heading, checked as words.
@@ -199,17 +201,32 @@ class Speller:
     def _nearest(self, word: str) -> str | None:
         if len(word) < 3:
             return None
-        frequency = english_frequencies()
         max_edits = 1 if len(word) <= 4 else DICTIONARY_MAX_EDITS
         field = _within(word, self._field_pool, max_edits)
-        general = _within(word, english_word_list(), max_edits)
-        # One edit away: the field's words first, then the most common word.
+        general = _within(word, english_words_of_length(len(word) - max_edits, len(word) + max_edits), max_edits)
+        # This variant's own spellings count as common as their US forms (colour as color).
+        own_spellings = self.variant.spellings_beyond_the_dictionary
+        general |= _within(word, tuple(own_spellings), max_edits)
+
+        def how_common(candidate: str) -> int:
+            return word_frequency(own_spellings.get(candidate, candidate))
+
+        # One edit away: the field's words first; a dropped letter is the commonest slip, so "retinods" is
+        # "retinoids" (Indel 1), not "retinols" (Indel 2); but a rare word never beats a common one ("colur": "color", not "colure").
         one_edit = [candidate for candidate, edits in (*field.items(), *general.items()) if edits <= 1]
+        in_field = [candidate for candidate in one_edit if candidate in field]
+        if in_field:
+            return min(in_field, key=lambda candidate: (Indel.distance(word, candidate), -how_common(candidate), candidate))
         if one_edit:
-            # A dropped letter is the commonest slip: "retinods" is "retinoids" (Indel 1), not "retinols" (Indel 2).
+            counts = {candidate: how_common(candidate) for candidate in one_edit}
             return min(
                 one_edit,
-                key=lambda candidate: (candidate not in field, Indel.distance(word, candidate), -frequency.get(candidate, 0), candidate),
+                key=lambda candidate: (
+                    counts[candidate] < COMMON_WORD_FREQUENCY,
+                    Indel.distance(word, candidate),
+                    -counts[candidate],
+                    candidate,
+                ),
             )
         # Further away: the clinic's own words, then the field's, by likeness ("micronelean" -> "microneedling").
         for pool in (self._clinic_words, self._field_words):
@@ -220,7 +237,7 @@ class Speller:
             return min(field, key=lambda candidate: (field[candidate], candidate))
         if general:
             # Fewest edits first (swapping two letters is one edit), then the most common word.
-            return min(general, key=lambda candidate: (general[candidate], -frequency[candidate], candidate))
+            return min(general, key=lambda candidate: (general[candidate], -how_common(candidate), candidate))
         return None
 
 
@@ -250,8 +267,14 @@ def base_forms(word: str) -> Iterator[str]:
             if not stem.lower().endswith("e") or ending == "ing" and stem.lower().endswith(("ee", "ye", "oe")):
                 yield stem
             yield stem + "e"
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                yield stem[:-1]  # planned -> plan
+            if _doubles_its_last_letter(stem[:-1]) and stem[-1] == stem[-2]:
+                yield stem[:-1]  # planned -> plan, but not numbbing -> numb
+
+
+def _doubles_its_last_letter(word: str) -> bool:
+    """plan -> planned, peel -> peeled: one vowel then one consonant (not w, x or y) doubles before -ed and -ing."""
+    vowels = "aeiou"
+    return len(word) > 2 and word[-1] not in vowels + "wxy" and word[-2] in vowels and word[-3] not in vowels
 
 
 def inflections(word: str) -> Iterator[str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, cached_property
 
 from rapidfuzz.distance import OSA
 
@@ -103,6 +103,11 @@ class SpellingVariant:
                     return american, BRITISH
                 return "", ""
         return None
+
+    @cached_property
+    def spellings_beyond_the_dictionary(self) -> dict[str, str]:
+        """This variant's own spellings the US dictionary lacks (colour), each with its US form (color) for how common it is."""
+        return {preferred: other for other, preferred in self._suggest_as.items() if preferred not in english_words()}
 
     def as_written_here(self, lower: str) -> str:
         """A suggestion in this site's spelling (moisturizer -> moisturiser on an en-GB site)."""

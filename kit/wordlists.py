@@ -22,6 +22,7 @@ import gzip
 import importlib.util
 import json
 import pkgutil
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,27 +44,43 @@ def english_words() -> frozenset[str]:
     quotation marks reads the words four times faster than parsing it.
     """
     with _collector_paused():
-        quoted = _dictionary_text().split('"')[1::2]
-        words = frozenset(json.loads(f'"{word}"') if "\\" in word else word for word in quoted)
+        text = _dictionary_text()
+        quoted = text.split('"')[1::2]
+        words = frozenset(quoted) if "\\" not in text else frozenset(json.loads(f'"{word}"') for word in quoted)
     gc.freeze()
     return words
 
 
+def word_frequency(word: str) -> int:
+    """How common a dictionary word is (0 when it is not one); only suggestions need it."""
+    count = _counts_as_written().get(word)
+    return int(count.strip(" :,}\n")) if count else 0
+
+
 @cache
-def english_frequencies() -> dict[str, int]:
-    """How common each dictionary word is: only suggestions need it, so only pages with a typo pay for it."""
+def _counts_as_written() -> dict[str, str]:
+    """Each word's count as the list writes it (": 123, "), parsed only for the few words a suggestion compares."""
     with _collector_paused():
-        frequencies: dict[str, int] = json.loads(_dictionary_text())
+        parts = _dictionary_text().split('"')
+        counts = dict(zip(parts[1::2], parts[2::2], strict=False))
     gc.freeze()
-    return frequencies
+    return counts
+
+
+def english_words_of_length(shortest: int, longest: int) -> list[str]:
+    """The dictionary's words of `shortest` to `longest` letters: a suggestion searches only lengths a few edits away."""
+    words, lengths = _english_words_by_length()
+    return words[bisect_left(lengths, shortest) : bisect_right(lengths, longest)]
 
 
 @cache
-def english_word_list() -> list[str]:
-    """The dictionary as a list, the shape fuzzy matching wants."""
-    return list(english_frequencies())
+def _english_words_by_length() -> tuple[list[str], list[int]]:
+    """The words sorted by length (sorting in C is fast), beside their lengths for bisecting."""
+    words = sorted(english_words(), key=len)
+    return words, list(map(len, words))
 
 
+@cache
 def _dictionary_text() -> str:
     data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
     assert data is not None, "pyspellchecker is installed without its word lists"

@@ -5,11 +5,14 @@ from __future__ import annotations
 import builtins
 import io
 import os
+import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_PAGE, FIXTURE_TODAY, FixtureSite
+from conftest import FIXTURE_PAGE, FIXTURE_TODAY, ROOT, FixtureSite
 
 
 def test_a_build_opens_each_page_file_once(fixture_site: FixtureSite, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,3 +41,33 @@ def test_a_build_opens_each_page_file_once(fixture_site: FixtureSite, monkeypatc
 
     assert (fixture_site.root / "site" / "second" / "index.html").exists()
     assert opened == Counter({page: 1 for page in pages})
+
+
+FINDING = re.compile(r"^(ERROR|WARNING|INFO) +-  (\w+): (\S+:\d+:\d+: .*)$", re.M)
+
+
+def test_a_page_without_a_description_is_reported_at_its_first_line_and_stops_the_strict_build(fixture_site: FixtureSite) -> None:
+    fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("description: A short page the tests build.\n", ""))
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0
+    assert "WARNING -  description: docs/index.md:1:1: This page has no `description` in its front matter." in build.output, build.output
+
+
+def test_the_command_line_check_reports_exactly_what_the_build_reports(fixture_site: FixtureSite) -> None:
+    """No description, no Key points, overdue, a typo: `python -m kit check` and the build say the same, and both fail."""
+    page = FIXTURE_PAGE.replace("description: A short page the tests build.\n", "")
+    page = page.replace("next_review: 2027-11-01", "next_review: 2026-11-02")
+    fixture_site.write("docs/index.md", page.replace('!!! abstract "Key points"', "Some adapouts here.\n\n!!! note"))
+    build = fixture_site.build("--strict")
+    check = subprocess.run(
+        [sys.executable, "-m", "kit", "check"],
+        cwd=fixture_site.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "CLINIC_KIT_TODAY": FIXTURE_TODAY},
+    )
+    in_build = FINDING.findall(build.output)
+    assert {check for _, check, _ in in_build} >= {"description", "review", "readability", "termcheck"}, build.output
+    assert FINDING.findall(check.stdout) == in_build
+    assert build.returncode != 0 and check.returncode == 1, check.stdout + check.stderr

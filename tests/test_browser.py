@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import MEASUREMENTS, ROOT, Build, FixtureSite
+from conftest import CLINIC, DOCS, MEASUREMENTS, ROOT, Build, FixtureSite, front_matter
 from playwright.sync_api import Browser, Page
 from sitebrowser import AXE_JS, PHONE, SitePage, SiteServer, first_view, site_pages
 
@@ -367,6 +367,244 @@ def test_no_page_scrolls_sideways_on_a_phone(tabs: Tabs, server: SiteServer, pag
         if (extra := horizontal_overflow(tab)) > 0:
             wide[evidence.look_at(tab.url)] = f"{extra} px wider than the 375 px screen"
     assert not wide, wide
+
+
+# --- phone first: the clinic bar, the logo, the first screen -------------------------------
+
+
+def test_on_a_phone_the_clinic_bar_is_one_line_of_call_and_book_buttons(
+    tabs: Tabs, server: SiteServer, nav_pages: list[SitePage], evidence: Evidence
+) -> None:
+    """clinic.yml's phone as a call button and its booking link as a button, side by side at 375 px; the name in the header.
+
+    The home page offers the same two buttons in its own first screen instead (tested below).
+    """
+    tab = tabs("phone")
+    with_bar = 0
+    for page in nav_pages:
+        tab.goto(evidence.look_at(server.url(page.path)), wait_until="load")
+        if not tab.locator(".md-banner .clinic-bar").count():
+            assert tab.locator("article .home-hero__actions").count(), (
+                f"{page.path} offers neither the clinic bar nor the home page's actions"
+            )
+            continue
+        with_bar += 1
+        buttons = tab.locator(".md-banner .clinic-bar a")
+        boxes = [buttons.nth(i).bounding_box() for i in range(buttons.count())]
+        assert len(boxes) == (2 if CLINIC.get("booking_url") else 1), boxes
+        assert max(box["y"] for box in boxes) - min(box["y"] for box in boxes) < 1, f"the clinic bar wraps on {page.path}: {boxes}"
+        bar = tab.locator(".md-banner").bounding_box()
+        assert bar["height"] <= max(box["height"] for box in boxes) + 24, f"the clinic bar is {bar['height']} px high"
+        assert all(box["x"] >= 0 and box["x"] + box["width"] <= 375 for box in boxes), boxes
+    assert with_bar >= len(nav_pages) - 1, "only the home page may leave the clinic bar out"
+    call = tab.locator(".md-banner .clinic-bar a[href^='tel:']")
+    digits = "".join(ch for ch in str(CLINIC["phone"]) if ch.isdigit() or ch == "+")
+    assert call.get_attribute("href") == f"tel:{digits}"
+    assert str(CLINIC["phone"]) in " ".join(call.inner_text().split()), "the button shows the number to call"
+    assert tab.evaluate("a => a.textContent.replace(/\\s+/g, ' ').trim()", call.element_handle()).startswith("Call "), "its name says Call"
+    if CLINIC.get("booking_url"):
+        book = tab.locator(f".md-banner .clinic-bar a[href='{CLINIC['booking_url']}']")
+        assert book.is_visible() and book.inner_text().strip().startswith("Book")
+    name = tab.locator(".md-header .clinic-name")
+    assert name.is_visible() and name.inner_text().strip() == CLINIC["name"]
+
+
+def test_the_logo_has_its_own_width_and_height(tabs: Tabs, server: SiteServer, evidence: Evidence) -> None:
+    """Lighthouse: image elements have explicit width and height (the header does not shift as the logo loads)."""
+    tab = tabs("desktop")
+    tab.goto(evidence.look_at(server.url()), wait_until="load")
+    logos = tab.locator(f"img[src$='{CLINIC['logo'].rsplit('/', 1)[-1]}']")
+    assert logos.count() >= 1
+    for i in range(logos.count()):
+        size = logos.nth(i).evaluate("img => [img.getAttribute('width'), img.getAttribute('height'), img.naturalWidth, img.naturalHeight]")
+        width, height, natural_width, natural_height = size
+        assert width and height, f"logo without width and height: {size}"
+        assert abs(int(width) / int(height) - natural_width / natural_height) < 0.01, size
+
+
+def test_on_a_phone_no_empty_band_sits_between_a_title_and_the_first_box(
+    tabs: Tabs, server: SiteServer, nav_pages: list[SitePage], evidence: Evidence
+) -> None:
+    tab = tabs("phone")
+    gaps = {}
+    for page in nav_pages:
+        tab.goto(server.url(page.path), wait_until="load")
+        gap = tab.evaluate(
+            """() => {
+                const h1 = document.querySelector('article h1'), next = h1 && h1.nextElementSibling;
+                if (!next) return 0;
+                const range = document.createRange(); range.selectNodeContents(h1);
+                const lines = [...range.getClientRects()].filter(r => r.width > 0);
+                return next.getBoundingClientRect().top - Math.max(...lines.map(r => r.bottom));
+            }"""
+        )
+        if gap > 40:
+            gaps[evidence.look_at(tab.url)] = f"{gap:.0f} px of empty space under the title"
+    assert not gaps, gaps
+
+
+# --- the home page -------------------------------------------------------------------------
+
+
+def first_key_point(real_site: Build, page: SitePage) -> str | None:
+    """The first bullet of a built page's "Key points" box, as patients read it."""
+    soup = BeautifulSoup(real_site.page(page.path.rstrip("/")), "html.parser")
+    for box in soup.select("article .admonition"):
+        title = box.select_one(".admonition-title")
+        if title and title.get_text(strip=True) == "Key points" and (bullet := box.select_one("li")):
+            return " ".join(bullet.get_text(" ").split())
+    return None
+
+
+def test_the_home_page_first_screen_says_what_the_treatment_is_and_offers_call_and_book(
+    tabs: Tabs, server: SiteServer, evidence: Evidence
+) -> None:
+    """On a 375 x 740 phone: the title, the treatment in one sentence (index.md's description), Call and Book, unscrolled."""
+    tab = tabs("phone")
+    tab.goto(evidence.look_at(server.url()), wait_until="load")
+    lead = tab.locator("article .home-hero__lead")
+    assert " ".join(lead.inner_text().split()) == " ".join(front_matter(DOCS / "index.md")["description"].split())
+    actions = tab.locator("article .home-hero__actions a")
+    assert actions.first.get_attribute("href").startswith("tel:")
+    if CLINIC.get("booking_url"):
+        assert actions.nth(1).get_attribute("href") == CLINIC["booking_url"]
+    for element in (tab.locator("article h1"), lead, *[actions.nth(i) for i in range(actions.count())]):
+        box = element.bounding_box()
+        assert box and box["y"] + box["height"] <= 740, f"below the first screen: {element} at {box}"
+    links = tab.locator("article a[href]:not(.headerlink)")
+    assert links.first.get_attribute("href").startswith("tel:"), "Call is the page's first action"
+
+
+def test_the_home_page_has_a_card_for_each_topic_in_nav_order_with_a_line_from_its_key_points(
+    real_site: Build, tabs: Tabs, server: SiteServer, nav_pages: list[SitePage], evidence: Evidence
+) -> None:
+    expected = [(page, line) for page in nav_pages[1:] if (line := first_key_point(real_site, page))]
+    assert len(expected) >= 2, "the pages have Key points boxes"
+    tab = tabs("phone")
+    tab.goto(evidence.look_at(server.url()), wait_until="load")
+    cards = tab.locator("article .home-topics a.home-topic")
+    shown = [
+        (
+            page_of(cards.nth(i).evaluate("a => a.href"), server),
+            " ".join(cards.nth(i).locator(".home-topic__title").inner_text().split()),
+            " ".join(cards.nth(i).locator(".home-topic__line").inner_text().split()),
+        )
+        for i in range(cards.count())
+    ]
+    assert shown == [(page.path, page.title, line) for page, line in expected]
+    assert horizontal_overflow(tab) == 0
+    cards.nth(len(expected) - 1).tap()
+    tab.wait_for_url(server.url(expected[-1][0].path))
+
+
+def test_the_home_page_works_with_a_keyboard(tabs: Tabs, server: SiteServer, evidence: Evidence) -> None:
+    """Tab from the top: the first stop inside the page's content is Call, then Book, then the topic cards."""
+    tab = tabs("desktop")
+    tab.goto(evidence.look_at(server.url()), wait_until="load")
+    stops = []
+    for _ in range(40):
+        tab.keyboard.press("Tab")
+        inside = tab.evaluate("() => !!document.activeElement.closest('article') && document.activeElement.className")
+        if inside is not False:
+            stops.append(inside)
+        if len(stops) == 3:
+            break
+    assert len(stops) == 3, stops
+    assert "clinic-action--call" in stops[0] and "clinic-action--book" in stops[1] and "home-topic" in stops[2], stops
+    focused = tab.evaluate(
+        "() => getComputedStyle(document.activeElement).outlineStyle + ' ' + getComputedStyle(document.activeElement).borderColor"
+    )
+    assert not focused.startswith("none") or "rgb" in focused, f"no visible focus on a card: {focused}"
+
+
+def test_printed_the_home_page_and_the_brochure_leave_the_home_design_out(
+    real_site: Build, browser: Browser, server: SiteServer, evidence: Evidence
+) -> None:
+    context = browser.new_context(**VIEWPORTS["desktop"])
+    tab = context.new_page()
+    tab.goto(evidence.look_at(server.url()), wait_until="load")
+    tab.emulate_media(media="print")
+    for part in (".home-hero__lead", ".home-hero__actions", ".home-topics"):
+        assert tab.locator(f"article {part}").is_hidden(), f"{part} is printed"
+    assert tab.locator("article h1").is_visible()
+    context.close()
+    print_page = real_site.page("print_page")
+    assert "home-topic" not in print_page and "home-hero" not in print_page, "the PDF's source page has the home design"
+
+
+# --- the aftercare checklist ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def checklist_pages(real_site: Build, nav_pages: list[SitePage]) -> list[SitePage]:
+    """Pages with a checklist patients tick (found in the built pages, not named here)."""
+    found = [page for page in nav_pages if "task-list-control" in real_site.page(page.path.rstrip("/"))]
+    if not found:
+        pytest.skip("no page of this site has a checklist")
+    return found
+
+
+def checkboxes(tab: Page):
+    return tab.locator(".md-content .task-list-control input[type=checkbox]")
+
+
+def test_aftercare_ticks_survive_a_reload_stay_on_the_device_and_clear_on_request(
+    browser: Browser, server: SiteServer, checklist_pages: list[SitePage], evidence: Evidence
+) -> None:
+    context = browser.new_context(**VIEWPORTS["phone"])
+    tab = context.new_page()
+    url = evidence.look_at(server.url(checklist_pages[0].path))
+    tab.goto(url, wait_until="networkidle")
+    boxes = checkboxes(tab)
+    count = boxes.count()
+    assert count >= 2 and not any(boxes.nth(i).is_checked() for i in range(count))
+    assert all(boxes.nth(i).is_enabled() for i in range(count)), "a box patients cannot tick"
+
+    server.log.clear()
+    tab.locator(".md-content .task-list-control").first.tap()  # a finger on the step's words ticks its box
+    boxes.nth(count - 1).focus()
+    tab.keyboard.press("Space")  # and the keyboard ticks the focused box
+    assert boxes.first.is_checked() and boxes.nth(count - 1).is_checked()
+    assert not server.log, f"ticking sent requests: {server.log}"
+    stored = tab.evaluate("() => Object.keys(localStorage).filter(k => localStorage.getItem(k).length)")
+    assert stored, "the ticks are not kept in the browser's local storage"
+
+    tab.reload(wait_until="load")
+    ticked = [boxes.nth(i).is_checked() for i in range(count)]
+    assert ticked == [True] + [False] * (count - 2) + [True], f"after a reload: {ticked}"
+    violations = axe_violations(tab)
+    assert not violations, describe(violations)
+
+    clear = tab.locator(".md-content").get_by_role("button", name=re.compile("clear", re.IGNORECASE))
+    clear.click()
+    assert not any(boxes.nth(i).is_checked() for i in range(count))
+    assert tab.locator(".md-content").get_by_role("status").inner_text().strip(), "the clear control says what it did"
+    tab.reload(wait_until="load")
+    assert not any(boxes.nth(i).is_checked() for i in range(count)), "cleared ticks came back after a reload"
+    context.close()
+
+    other_device = browser.new_context(**VIEWPORTS["phone"])
+    fresh = other_device.new_page()
+    fresh.goto(url, wait_until="load")
+    assert not any(checkboxes(fresh).nth(i).is_checked() for i in range(count))
+    other_device.close()
+
+
+def test_a_printed_checklist_shows_empty_boxes_and_no_tick_controls(
+    browser: Browser, server: SiteServer, checklist_pages: list[SitePage], evidence: Evidence
+) -> None:
+    context = browser.new_context(**VIEWPORTS["desktop"])
+    tab = context.new_page()
+    tab.goto(evidence.look_at(server.url(checklist_pages[0].path)), wait_until="load")
+    checkboxes(tab).first.check(force=True)
+    indicator = "el => getComputedStyle(el, '::before').maskImage + ' ' + getComputedStyle(el, '::before').backgroundColor"
+    ticked, empty = (tab.locator(".md-content .task-list-indicator").nth(i).evaluate(indicator) for i in (0, 1))
+    assert ticked != empty, "on screen a ticked box looks ticked"
+    tab.emulate_media(media="print")
+    ticked, empty = (tab.locator(".md-content .task-list-indicator").nth(i).evaluate(indicator) for i in (0, 1))
+    assert ticked == empty, "printed, a ticked box must be an empty box to tick by hand"
+    assert tab.locator("[data-checklist-tools]").is_hidden()
+    context.close()
 
 
 # --- print page -----------------------------------------------------------------------------

@@ -24,7 +24,12 @@ def as_sentence(text: str) -> str:
 def key_points(html: str) -> list[str]:
     """The bullets of the Key points box that opens the page's article."""
     article = BeautifulSoup(html, "html.parser").select_one("article")
-    first_block = article.find("h1").find_next_sibling(True)
+    title = article.find("h1")
+    # The home page's design (overrides/home.html) puts the title in a hero and topic cards after it:
+    # the first block the editor wrote follows them.
+    first_block = (title.find_parent(class_="home-hero") or title).find_next_sibling(True)
+    while first_block is not None and "home-topics" in first_block.get("class", []):
+        first_block = first_block.find_next_sibling(True)
     assert "abstract" in first_block.get("class", []), f"the page opens with {first_block.name}.{first_block.get('class')}"
     assert normalize(first_block.select_one(".admonition-title").get_text()) == "Key points"
     return [normalize(item.get_text(" ")) for item in first_block.select("li")]

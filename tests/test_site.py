@@ -79,11 +79,25 @@ def test_the_risks_page_marks_serious_risks_as_danger_and_contact_advice_as_warn
 @demo_content
 def test_the_aftercare_page_is_a_checklist_of_admonitions(real_site: Build) -> None:
     html = real_site.page("aftercare")
-    titles = " | ".join(title.lower() for kind, title in admonition_types(html) if kind in ("warning", "danger", "tip"))
+    titles = " | ".join(title.lower() for kind, title in admonition_types(html) if kind == "step")
     for step in ("sun", "products", "moisturize", "water", "eat"):
         assert step in titles, titles
     soup = BeautifulSoup(html, "html.parser")
     assert len(soup.select(".admonition .task-list-item input[type=checkbox]")) >= 5
+
+
+def test_every_checklist_step_shares_one_numbered_design_and_none_borrows_the_warning_colors(real_site: Build) -> None:
+    """Steps are `!!! step <icon> "N. ..."`: one box style, numbered in order; warning and danger stay for real warnings."""
+    for page in site_pages(real_site.site):
+        soup = BeautifulSoup(real_site.page(page), "html.parser")
+        steps = [box for box in soup.select("article div.admonition, article details") if box.select_one(".task-list-item")]
+        if not steps:
+            continue
+        assert all("step" in box["class"] for box in steps), [box["class"] for box in steps]
+        assert not any({"warning", "danger", "tip"} & set(box["class"]) for box in steps)
+        numbers = [normalize(box.select_one(".admonition-title, summary").get_text()).split(".")[0] for box in steps]
+        assert numbers == [str(n) for n in range(1, len(steps) + 1)], numbers
+        assert all(not box.select_one("input[type=checkbox][disabled]") for box in steps), "boxes patients cannot tick"
 
 
 def search_locations(site: Path, word: str) -> set[str]:

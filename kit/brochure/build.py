@@ -30,7 +30,9 @@ from kit.brochure.settings import (
 from kit.clinic import Clinic
 from kit.findings import Finding, Reporter
 from kit.messages import StopBuild
-from kit.review import Review, human_date
+from kit.pagefoot import clinic_contact
+from kit.patient_text import human_date, strings
+from kit.review import Review
 
 log = get_plugin_logger("brochure")
 
@@ -57,9 +59,15 @@ class BrochureBuild:
             return
         adapter.check_versions()
         adapter.make_ids_unique(config)
-        site_url = config.site_url or ""  # read_settings stops the build when it is missing
+        site_url = config.site_url
+        assert site_url, "read_settings stops a build without site_url"
         config.extra["brochure"] = self.settings.for_templates(site_url, clinic.logo, config.use_directory_urls)
         config.extra["brochure"]["qr_code"] = qr_code(site_url)
+        # Rendered here from the one contact template: print-site renders cover.html without a template loader.
+        language = config.theme.get("language") or "en"
+        config.extra["brochure"]["cover_contact"] = clinic_contact("cover", clinic, language)
+        config.extra["brochure"]["back_cover_contact"] = clinic_contact("back_cover", clinic, language)
+        config.extra["brochure"]["text"] = strings(language)["cover"]
 
     def check_nav(self, nav: Navigation) -> None:
         """Remember the pages in order, and stop early if the handout page is not among them."""
@@ -73,7 +81,7 @@ class BrochureBuild:
         if self.settings is None:
             return
         reviewed = last_reviewed(reviews)
-        config.extra["brochure"]["last_reviewed"] = human_date(reviewed) if reviewed else ""
+        config.extra["brochure"]["last_reviewed"] = human_date(reviewed, config.theme.get("language") or "en") if reviewed else ""
         config.extra["brochure"]["last_reviewed_iso"] = reviewed.isoformat() if reviewed else ""
 
     def write_pdfs(self, config: MkDocsConfig, reporter: Reporter) -> None:

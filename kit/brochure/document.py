@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from kit.brochure.adapter import page_key
 from kit.messages import StopBuild
-from kit.pagefoot import disclaimer
+from kit.pagefoot import clinic_contact, disclaimer
 
 SECTION_START = re.compile(r'<section class="print-page" id="([^"]+)"')
 _WEB_LINK = re.compile(r'<a (?P<before>[^>]*?)href="(?P<url>https?://[^"]+)"(?P<after>[^>]*)>(?P<text>.*?)</a>', re.S)
@@ -108,15 +108,15 @@ def handout_html(chapter: Chapter, identity: Identity) -> str:
     letterhead = (
         '<header class="letterhead">'
         f'<span class="letterhead-logo" style="background-image: url(\'{escape(identity.logo_url)}\')"></span>'
-        '<div class="letterhead-text">'
-        f'<p class="clinic-name">{escape(identity.clinic_name)}</p>'
-        f'<p>Phone: <span class="clinic-phone">{escape(identity.clinic_phone)}</span></p>'
-        f"<p>{escape(identity.clinic_website)}</p>"
-        "</div>"
-        f'<p class="topic">{escape(identity.description)}</p>'
+        + clinic_contact("letterhead", _clinic_of(identity), identity.language)
+        + f'<p class="topic">{escape(identity.description)}</p>'
         "</header>"
     )
     return _document(identity, "handout", letterhead + chapter.html)
+
+
+def _clinic_of(identity: Identity) -> dict[str, str]:
+    return {"name": identity.clinic_name, "phone": identity.clinic_phone, "website": identity.clinic_website}
 
 
 def contents(chapters: list[Chapter]) -> str:

@@ -1,0 +1,58 @@
+"""The words the kit shows patients, from one file per language, and the HTML it makes with them.
+
+Strings live in kit/strings/<language>.yml, chosen by `theme: language:` in
+mkdocs.yml, so a translation is one new file. HTML lives in Jinja templates in
+kit/templates/, rendered with autoescaping on, so a clinic's name or a
+definition with `<` or `&` in it can never break the page or inject markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+STRINGS = Path(__file__).parent / "strings"
+TEMPLATES = Path(__file__).parent / "templates"
+DEFAULT_LANGUAGE = "en"
+
+
+@cache
+def strings(language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """The strings of a language; English where the kit has no translation yet.
+
+    Only the language's main part counts (`en-GB` reads en.yml).
+    """
+    file = STRINGS / f"{language.split('-')[0].split('_')[0].lower()}.yml"
+    if not file.exists():
+        file = STRINGS / f"{DEFAULT_LANGUAGE}.yml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), f"{file} must be `key: value` lines"
+    return data
+
+
+def human_date(day: date, language: str = DEFAULT_LANGUAGE) -> str:
+    """`24 November 2026`, with the month named in the page's language."""
+    return f"{day.day} {strings(language)['months'][day.month - 1]} {day.year}"
+
+
+@cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,  # a misspelt name in a template fails loudly, never renders empty
+    )
+    environment.filters["human_date"] = human_date
+    return environment
+
+
+def render(template: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
+    """A template of kit/templates/ with the language's strings as `text`."""
+    return _environment().get_template(template).render(text=strings(language), language=language, **values).strip("\n")
