@@ -32,10 +32,11 @@ test: lint $(AXE)
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
-# Lint and format checks on the kit's own code (pyproject.toml configures them).
+# Lint, format and type checks on the kit's own code (pyproject.toml configures them).
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Live preview for editors at http://127.0.0.1:8000/microneedling/. Not strict, so a
 # typo is reported in the terminal without stopping the preview.

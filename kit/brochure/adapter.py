@@ -63,7 +63,11 @@ class PrintPage:
 
 def print_page(config: MkDocsConfig) -> PrintPage:
     """The print page print-site made in its on_post_build (ours runs after it)."""
+    from mkdocs_print_site_plugin.plugin import PrintSitePlugin
+
     plugin: Any = config.plugins["print-site"]
+    if not isinstance(plugin, PrintSitePlugin):  # read_settings has checked the plugin is listed
+        raise StopBuild("The `print-site` plugin in mkdocs.yml is not mkdocs-print-site-plugin. Install the pinned requirements.txt.")
     return PrintPage(
         content=plugin.print_page.content,
         nav_items=plugin.renderer.items,
