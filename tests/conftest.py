@@ -112,6 +112,7 @@ markdown_extensions:
   - md_in_html
   - pymdownx.details
   - pymdownx.superfences
+  - kit.markdown_ext
 hooks:
   - {hooks}
 """
