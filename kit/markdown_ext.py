@@ -27,8 +27,9 @@ which holds the page and the config). `current_page` reads those two and
 nothing else of either builder; without a builder (plain Python-Markdown) the
 text is left alone. Under MkDocs the page model and the clinic's data come
 from the build object the hooks made (each page file is read once per build);
-Zensical runs no hooks, so there the extension reads clinic.yml,
-terminology.yml (beside mkdocs.yml, as the build does) and the page file itself.
+Zensical runs no hooks (nor does MkDocs without `hooks.py` in mkdocs.yml), so
+there the extension reads clinic.yml, terminology.yml (beside mkdocs.yml, as
+the build does) and the page file itself, with the same functions.
 
 mkdocs.yml lists it like any other extension: `- kit.markdown_ext`.
 """
@@ -135,7 +136,10 @@ def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
 
     if file.page is None:
         return None
-    build = SiteBuild.of(config)
+    try:
+        build = SiteBuild.of(config)
+    except RuntimeError:  # mkdocs.yml without the kit's hooks: like a builder that runs none
+        return _page_read_here(file.url, file.page.meta, file.src_uri, Path(config.docs_dir), Path(config.config_file_path).parent, config)
     return PageInBuild(
         url=file.url,
         meta=file.page.meta,
@@ -148,18 +152,22 @@ def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
 
 
 def _page_in_zensical(page: Any, config: Mapping[str, Any]) -> PageInBuild:
-    """Zensical runs no hooks: read the data files (once per change) and the page file here."""
-    root, docs = Path(config["root_dir"]), Path(config["docs_dir"])
+    """Zensical runs no hooks: the extension reads what it needs itself."""
+    return _page_read_here(page.url, page.meta, page.path, Path(config["docs_dir"]), Path(config["root_dir"]), config)
+
+
+def _page_read_here(url: str, meta: Mapping[str, Any], src_uri: str, docs: Path, root: Path, config: Mapping[str, Any]) -> PageInBuild:
+    """Without the kit's hooks: read clinic.yml and terminology.yml (once per change) and the page file here."""
     clinic = _clinic(root / "clinic.yml", _stamp(root / "clinic.yml"))
-    path = docs / page.path
+    path = docs / src_uri
     return PageInBuild(
-        url=page.url,
-        meta=page.meta,
-        source=read_page(path, page.path, clinic) if path.is_file() else None,
+        url=url,
+        meta=meta,
+        source=read_page(path, src_uri, clinic) if path.is_file() else None,
         clinic=clinic,
         glossary=_glossary(root / "terminology.yml", _stamp(root / "terminology.yml")),
         use_directory_urls=bool(config.get("use_directory_urls", True)),
-        language=config.get("theme", {}).get("language") or DEFAULT_LANGUAGE,
+        language=(config.get("theme") or {}).get("language") or DEFAULT_LANGUAGE,
     )
 
 
