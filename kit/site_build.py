@@ -21,13 +21,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from kit import glossary, patient_words, readability
-from kit.accessibility import label_task_list_checkboxes
 from kit.brochure.build import BrochureBuild
 from kit.findings import Finding, LogSink, Reporter
 from kit.github import GitHubSink, SummaryTable, github_sinks
 from kit.imagesize import image_size
+from kit.markdown_ext import without_additions
 from kit.messages import display_path
-from kit.pagefoot import page_foot
 from kit.patient_text import strings
 from kit.project import Project
 from kit.reminders import STATUS_WORDS, review_status
@@ -113,16 +112,18 @@ class SiteBuild:
                 # The home page's topic cards (overrides/home.html) show each page's first Key point.
                 page.meta["key_points"] = [bullet.text for bullet in source.key_points.bullets]
 
-    def finish_html(self, html: str, page: Page, files: Files) -> str:
-        """Name checklist boxes, measure the page, explain its terms, close it with contact, review and disclaimer."""
-        html = label_task_list_checkboxes(html)
+    def finish_html(self, html: str, page: Page) -> str:
+        """Measure the page's reading grade (without what the kit added); give the page head its structured data.
+
+        The kit's additions inside the page (checkbox names, glossary tooltips,
+        contact, review line, disclaimer) are made by kit/markdown_ext.py, which
+        every builder runs, not here.
+        """
         source = self.pages.get(page.file.src_uri)
         page_review = source.review if source is not None else None
         health_page = page.meta.get("health_page") is not False  # the generated glossary is one (it explains health words)
-        if source is not None and health_page:
-            self.table.rows.append(readability.measure(page.file.src_uri, html, source.key_points))
-            if glossary_file := files.get_file_from_path(glossary.GLOSSARY_FILE):
-                html = glossary.add_tooltips(html, self.project.terminology.glossary, glossary_file.url_relative_to(page.file))
+        if source is not None and source.is_health_page:
+            self.table.rows.append(readability.measure(page.file.src_uri, without_additions(html), source.key_points))
         page.meta["structured_data"] = script_json(
             medical_web_page(
                 url=page.canonical_url or "",
@@ -134,10 +135,7 @@ class SiteBuild:
                 language=self.project.settings.language,
             )
         )
-        overdue = page_review is not None and review_status(page_review.next_review, self.project.settings.today, 0) == "overdue"
-        contact = page.meta.get("contact") is True
-        language = self.project.settings.language
-        return html + "\n" + page_foot(self.project.clinic, page_review, contact, language, health_page=health_page, overdue=overdue)
+        return html
 
     def add_cover_facts(self, config: MkDocsConfig) -> None:
         self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()])

@@ -35,7 +35,7 @@ def test_a_changed_clinic_name_and_phone_reach_header_footer_contact_block_and_s
     html = build.page(url_of(CONTACT_PAGES[0]))
     soup = BeautifulSoup(html, "html.parser")
     assert NEW_PHONE in visible_text(soup, ".md-banner .clinic-bar")
-    assert NEW_NAME in visible_text(soup, ".md-header .clinic-name")
+    assert visible_text(soup, ".md-header .clinic-name") == NEW_NAME
     assert soup.select_one(".md-header .md-logo img")["alt"] == NEW_NAME
     footer = visible_text(soup, "footer .clinic-footer")
     assert NEW_NAME in footer and NEW_PHONE in footer
