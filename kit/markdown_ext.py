@@ -6,6 +6,7 @@ with Python-Markdown and the extensions under `markdown_extensions:`. So what a
 patient reads inside a page is added here, not in a hook:
 
 - checklist boxes named by their item's words (kit/accessibility.py);
+- sections an editor marked `web-only` or `print-only` wrapped whole (kit/sections.py);
 - the first use of each glossary term explained on hover and focus (kit/glossary.py);
 - the clinic's contact block, the review line and the disclaimer at the end
   (kit/pagefoot.py).
@@ -51,6 +52,7 @@ from kit.clinic import Clinic, load_clinic
 from kit.glossary import GLOSSARY_FILE, add_tooltips
 from kit.pagefoot import page_foot
 from kit.patient_text import DEFAULT_LANGUAGE
+from kit.sections import wrap_marked_sections
 from kit.sourcepage import SourcePage, read_page
 from kit.terminology import Term, load_terminology
 from kit.urls import page_url, relative_url
@@ -109,7 +111,7 @@ class WholePageNext(Treeprocessor):
 
 def finish_page(html: str, page: PageInBuild) -> str:
     """Name checklist boxes, explain the page's terms, close it with contact, review and disclaimer."""
-    html = label_task_list_checkboxes(html.strip())
+    html = wrap_marked_sections(label_task_list_checkboxes(html.strip()))
     if page.source is not None and page.source.is_health_page and page.glossary:
         glossary_url = relative_url(page_url(GLOSSARY_FILE, page.use_directory_urls), page.url)
         html = add_tooltips(html, page.glossary, glossary_url)

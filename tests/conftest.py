@@ -120,6 +120,18 @@ hooks:
 """
 
 
+# The print-site plugin set up as the brochure needs it, for fixture sites that make PDFs.
+PRINT_SITE_PLUGIN = """\
+plugins:
+  - print-site:
+      add_cover_page: true
+      cover_page_template: brochure/cover.html
+      add_table_of_contents: false
+      enumerate_headings: false
+      enumerate_figures: false
+"""
+
+
 # The fixture's "today" (kit/review.py reads CLINIC_KIT_TODAY, for tests only),
 # and a page that passes the kit's checks: reviewed, with a plain Key points box.
 FIXTURE_TODAY = "2026-11-24"

@@ -23,6 +23,9 @@ from kit.urls import page_url
 #: Paper names a clinic may choose, and the CSS page size WeasyPrint gets for each.
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
+#: The booklet's page on each paper: half the sheet, so two fit side by side when it is turned landscape.
+BOOKLET_PAGE_SIZES = {"a4": "A5", "letter": "5.5in 8.5in"}
+BOOKLET_PAGE_LABELS = {"a4": "A5", "letter": "half-letter"}
 #: Set CLINIC_KIT_PDF=off to build the site without PDFs (benchmarks of the rest).
 SWITCH = "CLINIC_KIT_PDF"
 
@@ -43,11 +46,17 @@ class BrochureSettings:
     def handout_file(self, paper: str) -> str:
         return f"{self.file_stem}-{Path(self.handout_page).stem}-handout-{paper}.pdf"
 
+    def booklet_file(self, paper: str) -> str:
+        return f"{self.file_stem}-booklet-{paper}.pdf"
+
     def for_templates(self, site_url: str, logo: str, use_directory_urls: bool) -> dict[str, object]:
         """Values the site's templates and the cover template read from `config.extra.brochure`."""
         print_page = "print_page/" if use_directory_urls else "print_page.html"
         handout_url = page_url(self.handout_page, use_directory_urls) if self.handout_page else ""
-        downloads = [{"paper": PAPER_LABELS[p], "brochure": self.brochure_file(p), "handout": self.handout_file(p)} for p in self.papers]
+        downloads = [
+            {"paper": PAPER_LABELS[p], "brochure": self.brochure_file(p), "handout": self.handout_file(p), "booklet": self.booklet_file(p)}
+            for p in self.papers
+        ]
         return {
             "paper": list(self.papers),
             "handout_page": self.handout_page,
