@@ -32,10 +32,11 @@ test: lint $(AXE)
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
-# Lint and format checks on the kit's own code (pyproject.toml configures them).
+# Lint, format and type checks on the kit's own code (pyproject.toml configures them).
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Live preview for editors at http://127.0.0.1:8000/microneedling/. Not strict, so a
 # typo is reported in the terminal without stopping the preview.
@@ -90,8 +91,14 @@ $(BIN)/python:
 	  { echo "Python 3.11 or newer is needed; found $$($(PYTHON) --version 2>&1). Set PYTHON=python3.11 (or newer)."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.build-deps: requirements.txt | $(BIN)/python
+$(VENV)/.build-deps: requirements.txt $(VENV)/.kit-on-path | $(BIN)/python
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+# mkdocs.yml names the kit's Markdown extension (kit.markdown_ext), which MkDocs imports
+# before it loads hooks.py: a .pth file puts this folder on the venv's import path.
+$(VENV)/.kit-on-path: | $(BIN)/python
+	$(BIN)/python -c 'import site, sys; open(site.getsitepackages()[0] + "/clinic-kit.pth", "w").write(sys.argv[1] + "\n")' "$(CURDIR)"
 	touch $@
 
 $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps

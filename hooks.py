@@ -62,8 +62,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(50)  # before print-site keeps each page's HTML for the PDF
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Add glossary tooltips, the contact block, the review line and the disclaimer."""
-    return SiteBuild.of(config).finish_html(html, page, files)
+    """Measure reading grades and add structured data (kit/markdown_ext.py has added the page's foot and tooltips)."""
+    return SiteBuild.of(config).finish_html(html, page)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -84,7 +84,7 @@ _KeepTagsDumper.add_representer(_Tagged, lambda dumper, value: value.node)
 
 
 def bare_config(kit_config: dict[str, Any], docs_dir: Path) -> dict[str, Any]:
-    """Bare Material from the kit's pages: same site_url, nav and Markdown extensions; no fonts; search only."""
+    """Bare Material from the kit's pages: same site_url, nav and Markdown extensions (not the kit's own); no fonts; search only."""
     nav = [item for item in kit_config.get("nav", []) if (docs_dir / _nav_file(item)).is_file()]
     return {
         "site_name": kit_config.get("site_name", "Bare Material"),
@@ -92,9 +92,15 @@ def bare_config(kit_config: dict[str, Any], docs_dir: Path) -> dict[str, Any]:
         "docs_dir": str(docs_dir),
         "nav": nav,
         "theme": {"name": "material", "language": kit_config.get("theme", {}).get("language", "en"), "font": False},
-        "markdown_extensions": kit_config.get("markdown_extensions", []),
+        "markdown_extensions": [ext for ext in kit_config.get("markdown_extensions", []) if not _is_kit_extension(ext)],
         "plugins": ["search"],
     }
+
+
+def _is_kit_extension(extension: Any) -> bool:
+    """kit.markdown_ext adds the kit's page foot and tooltips: bare Material has none of the kit."""
+    name = next(iter(extension)) if isinstance(extension, dict) else extension
+    return str(name).startswith("kit.")
 
 
 def _nav_file(item: Any) -> str:

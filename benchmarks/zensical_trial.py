@@ -294,7 +294,7 @@ def search_works(site: Path, expected: Expectations) -> str:
             wanted = "/" + expected.search_page
             deadline = time.monotonic() + 8
             while time.monotonic() < deadline:
-                hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+                hrefs = results.evaluate_all("links => links.map(link => link.getAttribute('href') || '')")
                 if any(urlparse(href).path.endswith(wanted) for href in hrefs):
                     return f'"{expected.search_term}" finds {expected.search_page}'
                 tab.wait_for_timeout(200)

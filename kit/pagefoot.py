@@ -26,5 +26,5 @@ def disclaimer(language: str = DEFAULT_LANGUAGE) -> str:
 
 
 def clinic_contact(part: str, clinic: Clinic | Mapping[str, object], language: str = DEFAULT_LANGUAGE) -> str:
-    """One rendering of the clinic's contact details from kit/templates/clinic-contact.html: `letterhead` or `cover`."""
+    """One rendering of the clinic's contact details from kit/templates/clinic-contact.html: `letterhead`, `cover` or `back_cover`."""
     return render("clinic-contact-part.html", language, part=part, clinic=clinic)

@@ -19,11 +19,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kit import glossary, patient_words, readability
-from kit.accessibility import label_task_list_checkboxes
 from kit.brochure.build import BrochureBuild
 from kit.findings import Finding, LogSink, Reporter
 from kit.imagesize import image_size
-from kit.pagefoot import page_foot
+from kit.markdown_ext import without_additions
 from kit.patient_text import strings
 from kit.project import Project
 from kit.sourcepage import SourcePage
@@ -105,15 +104,17 @@ class SiteBuild:
                 # The home page's topic cards (overrides/home.html) show each page's first Key point.
                 page.meta["key_points"] = [bullet.text for bullet in source.key_points.bullets]
 
-    def finish_html(self, html: str, page: Page, files: Files) -> str:
-        """Name checklist boxes, measure the page, explain its terms, close it with contact, review and disclaimer."""
-        html = label_task_list_checkboxes(html)
+    def finish_html(self, html: str, page: Page) -> str:
+        """Measure the page's reading grade (without what the kit added); give the page head its structured data.
+
+        The kit's additions inside the page (checkbox names, glossary tooltips,
+        contact, review line, disclaimer) are made by kit/markdown_ext.py, which
+        every builder runs, not here.
+        """
         source = self.pages.get(page.file.src_uri)
         page_review = source.review if source is not None else None
         if source is not None and source.is_health_page:
-            self.table.rows.append(readability.measure(page.file.src_uri, html, source.key_points))
-            if glossary_file := files.get_file_from_path(glossary.GLOSSARY_FILE):
-                html = glossary.add_tooltips(html, self.project.terminology.glossary, glossary_file.url_relative_to(page.file))
+            self.table.rows.append(readability.measure(page.file.src_uri, without_additions(html), source.key_points))
         page.meta["structured_data"] = script_json(
             medical_web_page(
                 url=page.canonical_url or "",
@@ -124,8 +125,7 @@ class SiteBuild:
                 language=self.project.settings.language,
             )
         )
-        contact = page.meta.get("contact") is True
-        return html + "\n" + page_foot(self.project.clinic, page_review, contact, self.project.settings.language)
+        return html
 
     def add_cover_facts(self, config: MkDocsConfig) -> None:
         self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()])

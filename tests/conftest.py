@@ -80,7 +80,9 @@ class Build:
 
 def run_mkdocs(project: Path, site: Path, *args: str, env: dict[str, str] | None = None) -> Build:
     """Run the real `mkdocs build` on a project folder."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    # The kit under test on the import path: mkdocs.yml names its Markdown extension (kit.markdown_ext),
+    # which MkDocs imports before hooks.py, also for fixture sites outside the checkout.
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), *args],
         cwd=project,
@@ -112,8 +114,21 @@ markdown_extensions:
   - md_in_html
   - pymdownx.details
   - pymdownx.superfences
+  - kit.markdown_ext
 hooks:
   - {hooks}
+"""
+
+
+# The print-site plugin set up as the brochure needs it, for fixture sites that make PDFs.
+PRINT_SITE_PLUGIN = """\
+plugins:
+  - print-site:
+      add_cover_page: true
+      cover_page_template: brochure/cover.html
+      add_table_of_contents: false
+      enumerate_headings: false
+      enumerate_figures: false
 """
 
 

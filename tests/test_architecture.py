@@ -12,6 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 from conftest import FIXTURE_PAGE, FIXTURE_TODAY, ROOT, FixtureSite
 
 
@@ -71,3 +73,17 @@ def test_the_command_line_check_reports_exactly_what_the_build_reports(fixture_s
     assert {check for _, check, _ in in_build} >= {"description", "review", "readability", "termcheck"}, build.output
     assert FINDING.findall(check.stdout) == in_build
     assert build.returncode != 0 and check.returncode == 1, check.stdout + check.stderr
+
+
+def test_the_words_the_kit_adds_to_a_page_come_from_the_language_file(fixture_site: FixtureSite) -> None:
+    """kit/strings/en.yml is the one place to change (or translate) them: the built page shows its values."""
+    text = yaml.safe_load((ROOT / "kit" / "strings" / "en.yml").read_text(encoding="utf-8"))
+    clinic = yaml.safe_load((fixture_site.root / "clinic.yml").read_text(encoding="utf-8"))
+    fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("---\n\n#", "contact: true\n---\n\n#", 1))
+    build = fixture_site.build("--strict")
+    assert build.returncode == 0, build.output
+    page = BeautifulSoup(build.page(""), "html.parser")
+    assert page.select_one(".clinic-contact h2").get_text() == text["contact"]["title"].format(clinic=clinic["name"])
+    assert page.select_one(".clinic-disclaimer").get_text(" ", strip=True) == f"{text['disclaimer']['label']} {text['disclaimer']['text']}"
+    review = page.select_one(".page-review").get_text(" ", strip=True)
+    assert review.startswith(text["review"]["last_reviewed"]) and text["review"]["reviewed_by"] in review

@@ -7,6 +7,7 @@ the pages' review dates, the reporter) explicitly.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,9 +15,18 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kit.brochure.cover import last_reviewed, qr_code
+from kit.brochure import adapter
+from kit.brochure.cover import back_cover, last_reviewed, qr_code
 from kit.brochure.document import Chapter, Identity, brochure_html, handout_html, nav_pages, split_print_page
-from kit.brochure.settings import PAPER_LABELS, BrochureSettings, check_handout_in_nav, read_settings
+from kit.brochure.settings import (
+    BOOKLET_PAGE_LABELS,
+    BOOKLET_PAGE_SIZES,
+    PAPER_LABELS,
+    PAPER_SIZES,
+    BrochureSettings,
+    check_handout_in_nav,
+    read_settings,
+)
 from kit.clinic import Clinic
 from kit.findings import Finding, Reporter
 from kit.messages import StopBuild
@@ -47,6 +57,8 @@ class BrochureBuild:
         self.clinic = clinic
         if self.settings is None:
             return
+        adapter.check_versions()
+        adapter.make_ids_unique(config)
         site_url = config.site_url
         assert site_url, "read_settings stops a build without site_url"
         config.extra["brochure"] = self.settings.for_templates(site_url, clinic.logo, config.use_directory_urls)
@@ -54,6 +66,7 @@ class BrochureBuild:
         # Rendered here from the one contact template: print-site renders cover.html without a template loader.
         language = config.theme.get("language") or "en"
         config.extra["brochure"]["cover_contact"] = clinic_contact("cover", clinic, language)
+        config.extra["brochure"]["back_cover_contact"] = clinic_contact("back_cover", clinic, language)
         config.extra["brochure"]["text"] = strings(language)["cover"]
 
     def check_nav(self, nav: Navigation) -> None:
@@ -72,29 +85,57 @@ class BrochureBuild:
         config.extra["brochure"]["last_reviewed_iso"] = reviewed.isoformat() if reviewed else ""
 
     def write_pdfs(self, config: MkDocsConfig, reporter: Reporter) -> None:
-        """Render the brochure and the handout on every chosen paper, into the site folder."""
+        """Render the brochure, the booklet and the handout on every chosen paper, in parallel, into the site folder."""
         if self.settings is None or not self.settings.render_pdf:
             return
         # Imported here: loading WeasyPrint takes about a second, which `mkdocs serve`
         # and builds without PDFs should not pay.
-        from kit.brochure.render import Renderer
+        from kit.brochure.booklet import SHEET_SIZES, Sheet
+        from kit.brochure.render import Job, render_all
 
-        print_site = config.plugins["print-site"]
-        cover, chapters = split_print_page(print_site.print_page.content, print_site.renderer.items)
+        page = adapter.print_page(config)
+        cover, chapters = split_print_page(page.content, page.nav_items)
         site_dir = Path(config.site_dir)
-        base_url = Path(print_site.print_page.file.abs_dest_path)
-        renderer = Renderer(Path(config.config_file_path).parent / STYLESHEET, site_dir, Path(config.docs_dir))
-        brochure = brochure_html(cover, chapters, self._identity(config, print_site.config["print_page_title"]))
+        identity = self._identity(config, page.title)
+        brochure = brochure_html(cover, chapters, identity)
+        booklet = brochure_html(cover, chapters, identity, back_cover(config))
         handout = self._handout(config, chapters)
+        jobs: list[tuple[str, str, Job]] = []
         for paper in self.settings.papers:
-            written = renderer.write(brochure, base_url, paper, site_dir / self.settings.brochure_file(paper))
-            _check_every_chapter_printed(written.chapters, chapters, written.path)
-            log.info(f"Brochure ({PAPER_LABELS[paper]}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
+            jobs.append(("brochure", paper, Job(brochure, page.path, PAPER_SIZES[paper], site_dir / self.settings.brochure_file(paper))))
+            booklet_file = site_dir / self.settings.booklet_file(paper)
+            sheet = Sheet(PAPER_LABELS[paper], *SHEET_SIZES[paper], identity.title, identity.language)
+            jobs.append(
+                (
+                    "booklet",
+                    paper,
+                    Job(booklet, page.path, BOOKLET_PAGE_SIZES[paper], booklet_file, sheet),
+                )
+            )
             if handout:
-                chapter, identity = handout
-                sheet = renderer.write(handout_html(chapter, identity), base_url, paper, site_dir / self.settings.handout_file(paper))
-                reporter.report(_handout_fits(sheet.pages, Path(config.docs_dir) / chapter.source, PAPER_LABELS[paper]))
-                log.info(f"Handout ({PAPER_LABELS[paper]}): {sheet.path.name}, {sheet.pages} pages, {sheet.seconds:.1f} s")
+                chapter, handout_identity = handout
+                target = site_dir / self.settings.handout_file(paper)
+                jobs.append(("handout", paper, Job(handout_html(chapter, handout_identity), page.path, PAPER_SIZES[paper], target)))
+        started = time.perf_counter()
+        results = render_all(
+            [job for _, _, job in jobs], Path(config.config_file_path).parent / STYLESHEET, site_dir, Path(config.docs_dir)
+        )
+        for (kind, paper, _), written in zip(jobs, results, strict=True):
+            label = PAPER_LABELS[paper]
+            reporter.report(list(dict.fromkeys(written.refused)))
+            if kind == "brochure":
+                _check_every_chapter_printed(written.chapters, chapters, written.path)
+                log.info(f"Brochure ({label}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
+            elif kind == "booklet":
+                _check_every_chapter_printed(written.chapters, chapters, written.path)
+                log.info(
+                    f"Booklet ({BOOKLET_PAGE_LABELS[paper]} on {label}): {written.path.name}, "
+                    f"{2 * written.pages} pages on {written.pages // 2} sheets, {written.seconds:.1f} s"
+                )
+            elif handout:
+                reporter.report(_handout_fits(written.pages, Path(config.docs_dir) / handout[0].source, label))
+                log.info(f"Handout ({label}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
+        log.info(f"PDFs: {len(results)} in {time.perf_counter() - started:.1f} s")
 
     def _identity(self, config: MkDocsConfig, title: str) -> Identity:
         clinic = self.clinic

@@ -8,10 +8,16 @@ what it cannot read is when the content was last reviewed (the newest
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import jinja2
 import segno
+from mkdocs.config.defaults import MkDocsConfig
 
 from kit.review import Review
+
+#: Beside mkdocs.yml, like the cover print-site renders: the booklet's back cover.
+BACK_COVER = Path("brochure") / "back-cover.html"
 
 
 def last_reviewed(reviews: list[Review | None]) -> dt.date | None:
@@ -30,3 +36,10 @@ def qr_code(url: str) -> str:
     4-module quiet zone keeps phones' cameras reading it.
     """
     return segno.make(url, error="m").svg_data_uri(scale=4, dark="#000000")
+
+
+def back_cover(config: MkDocsConfig) -> str:
+    """The booklet's back cover (brochure/back-cover.html): how to reach the clinic, on the outside."""
+    folder = Path(config.config_file_path).parent / BACK_COVER.parent
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True)
+    return environment.get_template(BACK_COVER.name).render(config=config)

@@ -17,12 +17,20 @@ from html import escape
 
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs_print_site_plugin.urls import get_page_key
 
+from kit.brochure.adapter import page_key
 from kit.messages import StopBuild
 from kit.pagefoot import clinic_contact, disclaimer
 
 SECTION_START = re.compile(r'<section class="print-page" id="([^"]+)"')
+_WEB_LINK = re.compile(r'<a (?P<before>[^>]*?)href="(?P<url>https?://[^"]+)"(?P<after>[^>]*)>(?P<text>.*?)</a>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_IDS = re.compile(r'\sid="([^"]+)"')
+_INTERNAL_LINK = re.compile(r'<a\b[^>]*\shref="#([^"]*)"[^>]*>(.*?)</a>', re.S)
+# WeasyPrint 70 breaks a line badly when a link starts just past its end: it backtracks
+# to an earlier break and leaves one word alone on a line ("texture / and / appearance").
+# With the space moved inside the link, the break falls there instead.
+_SPACE_BEFORE_LINK = re.compile(r"(?<=[^\s>])\s+((?:<span class=\"glossary-term\">)?<a\b[^>]*>)")
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ def nav_pages(items: list) -> list[Page]:
 def split_print_page(content: str, nav: Navigation | list) -> tuple[str, list[Chapter]]:
     """The cover's HTML and the chapters, from the print page's combined content."""
     pages = nav_pages(nav.items if isinstance(nav, Navigation) else nav)
-    titles = {get_page_key(page.url): (page.title or "", page.file.src_uri) for page in pages}
+    titles = {page_key(page.url): (page.title or "", page.file.src_uri) for page in pages}
     starts = [(match.start(), match.group(1)) for match in SECTION_START.finditer(content)]
     if not starts:
         raise StopBuild(
@@ -79,9 +87,15 @@ def split_print_page(content: str, nav: Navigation | list) -> tuple[str, list[Ch
     return cover, chapters
 
 
-def brochure_html(cover: str, chapters: list[Chapter], identity: Identity) -> str:
-    """Cover, contents and every chapter, as one HTML document for WeasyPrint."""
-    return _document(identity, "brochure", cover + contents_and_disclaimer(chapters) + "".join(chapter.html for chapter in chapters))
+def brochure_html(cover: str, chapters: list[Chapter], identity: Identity, back_cover: str = "") -> str:
+    """Cover, contents and every chapter, as one HTML document for WeasyPrint.
+
+    The booklet adds a back cover with the clinic's contact details: the
+    outside of the folded booklet a patient keeps.
+    """
+    kind = "brochure booklet" if back_cover else "brochure"
+    body = cover + contents_and_disclaimer(chapters) + "".join(chapter.html for chapter in chapters) + back_cover
+    return _document(identity, kind, body)
 
 
 def contents_and_disclaimer(chapters: list[Chapter]) -> str:
@@ -93,7 +107,7 @@ def handout_html(chapter: Chapter, identity: Identity) -> str:
     """One chapter under the clinic's letterhead: the sheet staff hand over after treatment."""
     letterhead = (
         '<header class="letterhead">'
-        f'<img class="letterhead-logo" src="{escape(identity.logo_url)}" alt="">'
+        f'<span class="letterhead-logo" style="background-image: url(\'{escape(identity.logo_url)}\')"></span>'
         + clinic_contact("letterhead", _clinic_of(identity), identity.language)
         + f'<p class="topic">{escape(identity.description)}</p>'
         "</header>"
@@ -111,17 +125,51 @@ def contents(chapters: list[Chapter]) -> str:
     print-site's own contents list is built by JavaScript in the browser, which
     WeasyPrint does not run.
     """
-    items = "".join(f'<li><a href="#{escape(c.anchor)}">{escape(c.title)}</a></li>' for c in chapters)
+    items = "".join(
+        f'<li><a href="#{escape(c.anchor)}">{escape(c.title)}</a><span class="toc-dots"></span>'
+        f'<span class="toc-page" data-page-of="#{escape(c.anchor)}"></span></li>'
+        for c in chapters
+    )
     return f'<nav class="toc" aria-label="Contents"><h1>Contents</h1><ol>{items}</ol></nav>'
 
 
 def _printable(html: str, title: str) -> str:
-    """A chapter as print wants it: named for headers and bookmarks, every box open."""
+    """A chapter as print wants it: named for headers and bookmarks, every box open, web addresses spelled out."""
     html = SECTION_START.sub(lambda m: f'{m.group(0)} data-chapter="{escape(title)}"', html, count=1)
-    return re.sub(r"<details(?![^>]*\bopen\b)", "<details open", html)
+    html = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", html)
+    html = _SPACE_BEFORE_LINK.sub(r"\1 ", html)
+    return _WEB_LINK.sub(_with_print_address, html)
+
+
+def _unlink_missing_targets(body: str) -> str:
+    """A link to a part the document does not have (the handout's glossary links) becomes plain text.
+
+    WeasyPrint would keep it as a Link tag with nowhere to go: a dead link for a
+    screen reader, and a PDF/UA failure.
+    """
+    ids = set(_IDS.findall(body))
+    return _INTERNAL_LINK.sub(lambda link: link.group(0) if link.group(1) in ids else link.group(2), body)
+
+
+def _with_print_address(link: re.Match[str]) -> str:
+    """Paper cannot be clicked: a link whose text is not its address gets the address to print after it.
+
+    "Book an appointment online" prints as "Book an appointment online
+    (example-clinic.com/book)"; a link that already shows its address is left alone.
+    """
+    address = printed_address(link["url"])
+    if printed_address(_TAGS.sub("", link["text"]).strip()) == address:
+        return link.group(0)
+    return f'<a {link["before"]}href="{link["url"]}" data-print-address="{escape(address)}"{link["after"]}>{link["text"]}</a>'
+
+
+def printed_address(url: str) -> str:
+    """An address as a patient types it: no `https://`, no `www.`, no trailing slash."""
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url).rstrip("/")
 
 
 def _document(identity: Identity, kind: str, body: str) -> str:
+    body = _unlink_missing_targets(body)
     return (
         f'<!DOCTYPE html><html lang="{escape(identity.language)}"><head><meta charset="utf-8">'
         f"<title>{escape(identity.title)}</title>"

@@ -1,4 +1,4 @@
-"""WeasyPrint, set up for patient documents: local files only, bundled fonts, tagged.
+"""WeasyPrint, set up for patient documents: local files only, bundled fonts, PDF/UA-1, in parallel.
 
 Three things here guard against WeasyPrint's quiet failures: it fetches any
 URL a page names (a privacy leak from a clinic's brochure), it falls back to
@@ -9,33 +9,41 @@ silently drops content it cannot lay out (so chapters are counted afterwards).
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-import pydyf
-from mkdocs.plugins import get_plugin_logger
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from kit.brochure.settings import PAPER_SIZES
-from kit.messages import located
+from kit.brochure.adapter import page_references_cached
+from kit.brochure.booklet import Sheet, impose_booklet
+from kit.findings import Finding
 
-log = get_plugin_logger("brochure")
+#: Tagged, with the PDF/UA identifier in its XMP metadata, language and title shown.
+PDF_VARIANT = "pdf/ua-1"
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """One PDF written: where, how many pages, how many top-level bookmarks, how long."""
+    """One PDF written: where, how many pages, how many top-level bookmarks, how long, and what it refused.
+
+    A worker process cannot log into the build's own warning count (`--strict`),
+    so refused URLs come back as findings for the build's reporter.
+    """
 
     path: Path
     pages: int
     chapters: int
     seconds: float
+    refused: tuple[Finding, ...] = ()
 
 
 class LocalOnlyFetcher(URLFetcher):
@@ -50,6 +58,7 @@ class LocalOnlyFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file", "data"))
         self.roots = [root.resolve() for root in roots]
         self.docs_dir = docs_dir
+        self.refused: list[Finding] = []
 
     def fetch(self, url: str, headers: dict | None = None):
         parsed = urlparse(url)
@@ -60,8 +69,10 @@ class LocalOnlyFetcher(URLFetcher):
         elif parsed.scheme == "data":
             return super().fetch(url, headers)
         path, line, column = self._where_written(url)
-        log.warning(
-            located(
+        self.refused.append(
+            Finding.at(
+                "warning",
+                "brochure.remote-file",
                 path,
                 line,
                 column,
@@ -80,27 +91,85 @@ class LocalOnlyFetcher(URLFetcher):
         return Path("mkdocs.yml"), 1, 1
 
 
+@dataclass(frozen=True)
+class Job:
+    """One PDF to make: its HTML, the CSS page size, and where to write it.
+
+    `sheet` is set for a booklet: its pages are laid out on `page_size` (A5 or
+    half-letter) and then imposed two to a side of `sheet` (A4 or Letter).
+    """
+
+    html: str
+    base_url: Path
+    page_size: str
+    target: Path
+    sheet: Sheet | None = None
+
+
 class Renderer:
-    """One stylesheet and one font set, parsed once and used for every PDF of a build."""
+    """One stylesheet and one font set, parsed once and used for every PDF of a process."""
 
     def __init__(self, stylesheet: Path, site_dir: Path, docs_dir: Path) -> None:
         self.fetcher = LocalOnlyFetcher(site_dir, stylesheet.parent, docs_dir=docs_dir)
         self.fonts = FontConfiguration()
         self.stylesheet = CSS(filename=str(stylesheet), font_config=self.fonts, url_fetcher=self.fetcher)
-        self.base_url = site_dir
 
-    def write(self, html: str, base_url: Path, paper: str, target: Path) -> Rendered:
-        """Lay out `html` on `paper` and write it, tagged for screen readers, to `target`."""
+    def write(self, job: Job) -> Rendered:
+        """Lay out the job's HTML and write it as PDF/UA-1 (a booklet: imposed, see booklet.py)."""
         started = time.perf_counter()
-        size = CSS(string=f"@page {{ size: {PAPER_SIZES[paper]} }}", font_config=self.fonts)
+        self.fetcher.refused = []
+        size = CSS(string=f"@page {{ size: {job.page_size} }}", font_config=self.fonts)
         with _garbage_collector_paused():
-            document = HTML(string=html, base_url=str(base_url), url_fetcher=self.fetcher).render(
-                stylesheets=[self.stylesheet, size], font_config=self.fonts, pdf_tags=True
+            document = HTML(string=job.html, base_url=str(job.base_url), url_fetcher=self.fetcher).render(
+                stylesheets=[self.stylesheet, size], font_config=self.fonts, pdf_tags=True, pdf_variant=PDF_VARIANT
             )
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with _page_references_cached():
-                document.write_pdf(target, pdf_tags=True)
-        return Rendered(target, len(document.pages), len(document.make_bookmark_tree()), time.perf_counter() - started)
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+            with page_references_cached():
+                if job.sheet is not None:
+                    pages = impose_booklet(document.write_pdf(), job.sheet, job.target)
+                else:
+                    document.write_pdf(job.target, pdf_tags=True, pdf_variant=PDF_VARIANT)
+                    pages = len(document.pages)
+        return Rendered(job.target, pages, len(document.make_bookmark_tree()), time.perf_counter() - started, tuple(self.fetcher.refused))
+
+
+def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path) -> list[Rendered]:
+    """Every PDF of the build, each in its own process: they share nothing but the stylesheet.
+
+    Processes are forked where the system can (the WeasyPrint already imported
+    is inherited, not imported again); each makes its own fonts and stylesheet.
+    One job, or one core, runs here without a pool.
+    """
+    workers = min(len(jobs), _worker_count())
+    if workers <= 1:
+        renderer = Renderer(stylesheet, site_dir, docs_dir)
+        return [renderer.write(job) for job in jobs]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(stylesheet, site_dir, docs_dir)) as pool:
+        return list(pool.map(_write_in_worker, jobs))
+
+
+#: `CLINIC_KIT_PDF_WORKERS=1` renders one PDF after another: `make bench` compares the two.
+WORKERS_SWITCH = "CLINIC_KIT_PDF_WORKERS"
+
+
+def _worker_count() -> int:
+    chosen = os.environ.get(WORKERS_SWITCH, "").strip()
+    return int(chosen) if chosen.isdigit() and int(chosen) > 0 else os.cpu_count() or 1
+
+
+_worker: Renderer | None = None
+
+
+def _start_worker(stylesheet: Path, site_dir: Path, docs_dir: Path) -> None:
+    global _worker
+    _worker = Renderer(stylesheet, site_dir, docs_dir)
+
+
+def _write_in_worker(job: Job) -> Rendered:
+    assert _worker is not None, "render_all starts every worker with a Renderer"
+    return _worker.write(job)
 
 
 @contextmanager
@@ -116,28 +185,3 @@ def _garbage_collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-@contextmanager
-def _page_references_cached() -> Iterator[None]:
-    """pydyf 0.13 rebuilds the list of every page's reference each time WeasyPrint's
-    tagging asks for one page's (once per tagged element), so tagged PDFs grew with
-    the square of their length: 1000 site pages took 159 ms of CPU per page against
-    92 ms at 50. The cache gives the same tuple, rebuilt whenever a page is added.
-    Scoped to our own writes and removed afterwards.
-    """
-    original = pydyf.PDF.page_references
-
-    def page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
-        kids = pdf.pages["Kids"]
-        cached = pdf.__dict__.get("_kit_page_references")
-        if cached is None or cached[0] != len(kids):
-            cached = (len(kids), original.fget(pdf))
-            pdf.__dict__["_kit_page_references"] = cached
-        return cached[1]
-
-    pydyf.PDF.page_references = property(page_references)
-    try:
-        yield
-    finally:
-        pydyf.PDF.page_references = original

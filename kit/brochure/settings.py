@@ -18,10 +18,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
 from kit.messages import StopBuild, located
+from kit.urls import page_url
 
 #: Paper names a clinic may choose, and the CSS page size WeasyPrint gets for each.
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
+#: The booklet's page on each paper: half the sheet, so two fit side by side when it is turned landscape.
+BOOKLET_PAGE_SIZES = {"a4": "A5", "letter": "5.5in 8.5in"}
+BOOKLET_PAGE_LABELS = {"a4": "A5", "letter": "half-letter"}
 #: Set CLINIC_KIT_PDF=off to build the site without PDFs (benchmarks of the rest).
 SWITCH = "CLINIC_KIT_PDF"
 
@@ -42,11 +46,17 @@ class BrochureSettings:
     def handout_file(self, paper: str) -> str:
         return f"{self.file_stem}-{Path(self.handout_page).stem}-handout-{paper}.pdf"
 
+    def booklet_file(self, paper: str) -> str:
+        return f"{self.file_stem}-booklet-{paper}.pdf"
+
     def for_templates(self, site_url: str, logo: str, use_directory_urls: bool) -> dict[str, object]:
         """Values the site's templates and the cover template read from `config.extra.brochure`."""
         print_page = "print_page/" if use_directory_urls else "print_page.html"
-        handout_url = url_of_page(self.handout_page, use_directory_urls) if self.handout_page else ""
-        downloads = [{"paper": PAPER_LABELS[p], "brochure": self.brochure_file(p), "handout": self.handout_file(p)} for p in self.papers]
+        handout_url = page_url(self.handout_page, use_directory_urls) if self.handout_page else ""
+        downloads = [
+            {"paper": PAPER_LABELS[p], "brochure": self.brochure_file(p), "handout": self.handout_file(p), "booklet": self.booklet_file(p)}
+            for p in self.papers
+        ]
         return {
             "paper": list(self.papers),
             "handout_page": self.handout_page,
@@ -58,16 +68,6 @@ class BrochureSettings:
             "cover_logo": get_relative_url(logo, print_page),
             "site_url": site_url,
         }
-
-
-def url_of_page(src_uri: str, use_directory_urls: bool) -> str:
-    """Where a page file is published, as `page.url` says it: aftercare.md -> aftercare/ (or aftercare.html)."""
-    stem = src_uri.removesuffix(".md")
-    if not use_directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def read_settings(config: MkDocsConfig, command: str) -> BrochureSettings | None:

@@ -1,0 +1,203 @@
+"""What the kit adds inside each page, as a Python-Markdown extension that MkDocs and Zensical both run.
+
+Zensical (Material for MkDocs' successor) reads mkdocs.yml but runs no `hooks:`
+and skips plugins it has not reimplemented; both builders do convert every page
+with Python-Markdown and the extensions under `markdown_extensions:`. So what a
+patient reads inside a page is added here, not in a hook:
+
+- checklist boxes named by their item's words (kit/accessibility.py);
+- sections an editor marked `web-only` or `print-only` wrapped whole (kit/sections.py);
+- the first use of each glossary term explained on hover and focus (kit/glossary.py);
+- the clinic's contact block, the review line and the disclaimer at the end
+  (kit/pagefoot.py).
+
+It runs last, on the finished HTML (after raw HTML is put back), so the page
+comes out exactly as the hook used to make it, and print-site, which collects
+each page's HTML, puts the same into the brochure. Python-Markdown also runs
+postprocessors on each heading's text (for the table of contents and the
+heading ids), so the additions are made only once the whole page is
+serialized: a treeprocessor that runs after every other one says so.
+
+Both builders strip the front matter before Python-Markdown sees the text, so a
+Markdown extension cannot read `reviewed:` or `contact:` from its input.
+Both do say which page they convert: MkDocs through its link-rewriting
+treeprocessor (`relpath`, which holds the page's file and the config),
+Zensical through its rendering-context preprocessor (`rendering_context`,
+which holds the page and the config). `current_page` reads those two and
+nothing else of either builder; without a builder (plain Python-Markdown) the
+text is left alone. Under MkDocs the page model and the clinic's data come
+from the build object the hooks made (each page file is read once per build);
+Zensical runs no hooks (nor does MkDocs without `hooks.py` in mkdocs.yml), so
+there the extension reads clinic.yml, terminology.yml (beside mkdocs.yml, as
+the build does) and the page file itself, with the same functions.
+
+mkdocs.yml lists it like any other extension: `- kit.markdown_ext`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from kit.accessibility import label_task_list_checkboxes
+from kit.clinic import Clinic, load_clinic
+from kit.glossary import GLOSSARY_FILE, add_tooltips
+from kit.pagefoot import page_foot
+from kit.patient_text import DEFAULT_LANGUAGE
+from kit.sections import wrap_marked_sections
+from kit.sourcepage import SourcePage, read_page
+from kit.terminology import Term, load_terminology
+from kit.urls import page_url, relative_url
+
+# Python-Markdown puts raw HTML back at priority 30 and entities at 20: run after both.
+PRIORITY = 5
+# After every treeprocessor (MkDocs' last is at 0): the tree is final, serializing comes next.
+AFTER_ALL_TREEPROCESSORS = -1000
+
+
+@dataclass(frozen=True)
+class PageInBuild:
+    """The page a builder is converting, and the clinic's data, as far as the additions need them."""
+
+    url: str  # "aftercare/", as templates see page.url
+    meta: Mapping[str, Any]  # front matter, as the builder parsed it
+    source: SourcePage | None  # the page model; None for a page the build generated (the glossary)
+    clinic: Clinic
+    glossary: tuple[Term, ...]  # terms with a definition: the glossary page lists them
+    use_directory_urls: bool
+    language: str  # theme.language: which kit/strings/<language>.yml the words come from
+
+
+class ClinicKitExtension(Extension):
+    """Registers the kit's additions to each page (no options: the data files sit beside mkdocs.yml)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        additions = PageAdditions(md)
+        md.treeprocessors.register(WholePageNext(additions), "clinic_kit_whole_page", AFTER_ALL_TREEPROCESSORS)
+        md.postprocessors.register(additions, "clinic_kit", PRIORITY)
+
+
+class PageAdditions(Postprocessor):
+    """The finished HTML of one page, with what the kit adds to it."""
+
+    whole_page = False  # set by WholePageNext: the next run is on the whole page, not a heading
+
+    def run(self, text: str) -> str:
+        if not self.whole_page:
+            return text
+        self.whole_page = False
+        page = current_page(self.md)
+        return text if page is None else finish_page(text, page)
+
+
+class WholePageNext(Treeprocessor):
+    """Runs after every other treeprocessor: what the postprocessors get next is the whole page."""
+
+    def __init__(self, additions: PageAdditions) -> None:
+        super().__init__(additions.md)
+        self.additions = additions
+
+    def run(self, root: Any) -> None:
+        self.additions.whole_page = True
+
+
+def finish_page(html: str, page: PageInBuild) -> str:
+    """Name checklist boxes, explain the page's terms, close it with contact, review and disclaimer."""
+    html = wrap_marked_sections(label_task_list_checkboxes(html.strip()))
+    if page.source is not None and page.source.is_health_page and page.glossary:
+        glossary_url = relative_url(page_url(GLOSSARY_FILE, page.use_directory_urls), page.url)
+        html = add_tooltips(html, page.glossary, glossary_url)
+    review = page.source.review if page.source is not None else None
+    return html + "\n" + page_foot(page.clinic, review, page.meta.get("contact") is True, page.language)
+
+
+def current_page(md: Markdown) -> PageInBuild | None:
+    """The page this Markdown instance converts, from whichever builder runs it."""
+    if "relpath" in md.treeprocessors:  # MkDocs: its link rewriter holds the page's file and the config
+        relpath = md.treeprocessors["relpath"]
+        return _page_in_mkdocs(relpath.file, relpath.config)  # type: ignore[attr-defined]
+    if "rendering_context" in md.preprocessors:  # Zensical: its rendering context holds the page and the config
+        context = md.preprocessors["rendering_context"]
+        return _page_in_zensical(context.page, context.config)  # type: ignore[attr-defined]
+    return None
+
+
+def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
+    """In MkDocs the build object (kit/site_build.py) has read the page and the data files already."""
+    from kit.site_build import SiteBuild  # imports MkDocs: only when MkDocs is the builder
+
+    if file.page is None:
+        return None
+    try:
+        build = SiteBuild.of(config)
+    except RuntimeError:  # mkdocs.yml without the kit's hooks: like a builder that runs none
+        return _page_read_here(file.url, file.page.meta, file.src_uri, Path(config.docs_dir), Path(config.config_file_path).parent, config)
+    return PageInBuild(
+        url=file.url,
+        meta=file.page.meta,
+        source=build.pages.get(file.src_uri),
+        clinic=build.project.clinic,
+        glossary=build.project.terminology.glossary,
+        use_directory_urls=config.use_directory_urls,
+        language=build.project.settings.language,
+    )
+
+
+def _page_in_zensical(page: Any, config: Mapping[str, Any]) -> PageInBuild:
+    """Zensical runs no hooks: the extension reads what it needs itself."""
+    return _page_read_here(page.url, page.meta, page.path, Path(config["docs_dir"]), Path(config["root_dir"]), config)
+
+
+def _page_read_here(url: str, meta: Mapping[str, Any], src_uri: str, docs: Path, root: Path, config: Mapping[str, Any]) -> PageInBuild:
+    """Without the kit's hooks: read clinic.yml and terminology.yml (once per change) and the page file here."""
+    clinic = _clinic(root / "clinic.yml", _stamp(root / "clinic.yml"))
+    path = docs / src_uri
+    return PageInBuild(
+        url=url,
+        meta=meta,
+        source=read_page(path, src_uri, clinic) if path.is_file() else None,
+        clinic=clinic,
+        glossary=_glossary(root / "terminology.yml", _stamp(root / "terminology.yml")),
+        use_directory_urls=bool(config.get("use_directory_urls", True)),
+        language=(config.get("theme") or {}).get("language") or DEFAULT_LANGUAGE,
+    )
+
+
+def _stamp(path: Path) -> int:
+    """Read a data file again only when it changed (each page makes a new extension; `serve` rebuilds)."""
+    return path.stat().st_mtime_ns if path.exists() else 0
+
+
+@cache
+def _clinic(path: Path, stamp: int) -> Clinic:
+    return load_clinic(path)
+
+
+@cache
+def _glossary(path: Path, stamp: int) -> tuple[Term, ...]:
+    return load_terminology(path).glossary
+
+
+_ADDED = re.compile(
+    r'<span class="glossary-tip"[^>]*>.*?</span>'
+    r'|<section class="clinic-contact".*?</section>'
+    r'|<p class="(?:page-review|clinic-disclaimer)".*?</p>',
+    re.S,
+)
+
+
+def without_additions(html: str) -> str:
+    """The page's HTML without the words the kit added (definitions, contact, review line, disclaimer)."""
+    return _ADDED.sub("", html)
+
+
+def makeExtension(**kwargs: Any) -> ClinicKitExtension:  # noqa: N802 (Python-Markdown's name)
+    return ClinicKitExtension(**kwargs)
