@@ -59,6 +59,7 @@ class SiteBuild:
     seconds: float
     output: str
     site: Path
+    check_output: str = ""  # `python -m kit check` in the builder's own venv, before the build
 
 
 @dataclass
@@ -66,7 +67,7 @@ class Expectations:
     """What the project asks of a built site, read from its own files."""
 
     pages: dict[str, dict]  # URL path ("aftercare/") -> front matter
-    clinic_name: str
+    clinic: dict  # clinic.yml
     glossary_terms: int
     search_term: str
     search_page: str  # URL path the search term must lead to
@@ -85,12 +86,13 @@ class Row:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy and both sites, and print where they are")
+    parser.add_argument("--project", type=Path, default=ROOT, help="the project to try (default: this checkout)")
     args = parser.parse_args()
     zensical_version = pinned_zensical()
     zensical = ensure_zensical(zensical_version)
     scratch = Path(tempfile.mkdtemp(prefix="zensical-trial-"))
     try:
-        project = copy_project(scratch / "project")
+        project = copy_project(args.project, scratch / "project")
         expected = read_expectations(project)
         plant_typo(project, next(iter(expected.pages)))
         builds = [
@@ -102,6 +104,8 @@ def main() -> None:
             ),
             build(f"Zensical {zensical_version}", [str(zensical), "build", "--clean"], project, project / "site"),
         ]
+        for result, python in zip(builds, (MKDOCS.parent / "python", zensical.parent / "python"), strict=True):
+            result.check_output = kit_check(python, project)
         print_report(builds, inspect(builds, expected))
     finally:
         if args.keep:
@@ -132,8 +136,8 @@ def ensure_zensical(wanted: str) -> Path:
     return zensical
 
 
-def copy_project(destination: Path) -> Path:
-    shutil.copytree(ROOT, destination, ignore=shutil.ignore_patterns(*NOT_COPIED))
+def copy_project(source: Path, destination: Path) -> Path:
+    shutil.copytree(source, destination, ignore=shutil.ignore_patterns(*NOT_COPIED))
     return destination
 
 
@@ -151,7 +155,7 @@ def read_expectations(project: Path) -> Expectations:
     terms = [t for t in terminology.get("terms", []) if isinstance(t, dict) and t.get("definition")]
     # Search for the last health page by its title: a word or two that leads to one page.
     probe = [url for url, meta in pages.items() if meta.get("title") and meta.get("health_page") is not False][-1]
-    return Expectations(pages, clinic["name"], len(terms), pages[probe]["title"], probe)
+    return Expectations(pages, clinic, len(terms), pages[probe]["title"], probe)
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -190,6 +194,13 @@ def build(builder: str, command: list[str], project: Path, site: Path) -> SiteBu
     started = time.perf_counter()
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=900)
     return SiteBuild(builder, result.returncode, time.perf_counter() - started, result.stdout + result.stderr, site)
+
+
+def kit_check(python: Path, project: Path) -> str:
+    """`python -m kit check`, the step that runs before any builder (pre-commit, the Pages workflow)."""
+    env = {**os.environ, "PYTHONPATH": str(project)}
+    result = subprocess.run([str(python), "-m", "kit", "check"], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    return result.stdout + result.stderr
 
 
 # --- reading a built site ------------------------------------------------------------------------
@@ -249,15 +260,16 @@ def broken_nav_links(site: Path) -> str:
     return "none" if not broken else f"{len(broken)} broken: " + ", ".join(sorted(set(broken)))
 
 
-def clinic_header(soup: BeautifulSoup, name: str) -> bool:
-    bar = soup.select_one(".clinic-bar")
+def clinic_header(soup: BeautifulSoup, clinic: dict) -> bool:
+    """The header names the clinic, and so does its logo's text."""
+    header = soup.select_one(".md-header")
     logo = soup.select_one(".md-header .md-logo img")
-    return bool(bar and name in bar.get_text() and logo and logo.get("alt") == name)
+    return bool(header and clinic["name"] in header.get_text(" ") and logo and logo.get("alt") == clinic["name"])
 
 
-def clinic_footer(soup: BeautifulSoup, name: str) -> bool:
+def clinic_footer(soup: BeautifulSoup, clinic: dict) -> bool:
     footer = soup.select_one(".clinic-footer")
-    return bool(footer and name in footer.get_text())
+    return bool(footer and clinic["name"] in footer.get_text())
 
 
 def pdfs(site: Path, expected: Expectations) -> str:
@@ -266,15 +278,15 @@ def pdfs(site: Path, expected: Expectations) -> str:
     return f"{len(files)} PDFs; download link on {linked}"
 
 
-def wording_check(result: SiteBuild) -> str:
-    reported = PLANTED_TYPO in result.output
-    return "typo reported" if reported else "typo not reported"
+def wording_check(output: str) -> str:
+    return "typo reported" if PLANTED_TYPO in output else "typo not reported"
 
 
 def search_works(site: Path, expected: Expectations) -> str:
     """Type the probe into the site's own search box in Chromium; a result must lead to its page."""
     try:
         sys.path.insert(0, str(ROOT / "tests"))
+        from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
         from sitebrowser import SiteServer, launch_chromium
     except ImportError:
@@ -285,11 +297,17 @@ def search_works(site: Path, expected: Expectations) -> str:
         browser = launch_chromium(playwright)
         try:
             tab = browser.new_page(viewport={"width": 1280, "height": 800})
-            tab.goto(server.url(""))
-            # Zensical's search is a button that opens a dialog; Material's is an input.
+            tab.goto(server.url(""), wait_until="load")
+            # Zensical's search is a button that opens a dialog; Material's is a box, behind a button on narrow screens.
             zensical_button = tab.locator(".md-search__button")
-            (zensical_button if zensical_button.count() else tab.locator("input.md-search__input")).first.click()
-            tab.keyboard.type(expected.search_term)
+            material_opener = tab.locator("label.md-header__button[for='__search']").first
+            if zensical_button.count():
+                zensical_button.first.click()
+            elif material_opener.is_visible():
+                material_opener.click()
+            else:
+                tab.locator("input.md-search__input").first.click()
+            tab.keyboard.type(expected.search_term, delay=20)  # key by key, as a patient types
             results = tab.locator("a.md-search-result__link, [role=listbox] a[role=option]")
             wanted = "/" + expected.search_page
             deadline = time.monotonic() + 8
@@ -301,6 +319,8 @@ def search_works(site: Path, expected: Expectations) -> str:
             meta = tab.locator(".md-search-result__meta")
             shown = " ".join(meta.first.inner_text().split()) if meta.count() else f"{results.count()} results"
             return f'"{expected.search_term}": no result leads to {expected.search_page} (shows "{shown}")'
+        except PlaywrightError as error:
+            return "no search box to type in: " + str(error).splitlines()[0][:120]
         finally:
             browser.close()
 
@@ -309,7 +329,7 @@ def inspect(builds: list[SiteBuild], expected: Expectations) -> list[Row]:
     health = expected.health_pages()
     reviewed = [url for url in health if expected.pages[url].get("reviewed")]
     contact = [url for url in expected.pages if expected.pages[url].get("contact") is True]
-    name = expected.clinic_name
+    clinic = expected.clinic
     rows = [
         Row("build", "exit code and wall time"),
         Row("review line", "`.page-review` on pages with `reviewed:`"),
@@ -320,17 +340,19 @@ def inspect(builds: list[SiteBuild], expected: Expectations) -> list[Row]:
         Row("links in the nav", "nav links that lead to no built page"),
         Row("checkbox labels", "task-list boxes whose label has the item's words"),
         Row("JSON-LD", "`MedicalWebPage` script in the head"),
-        Row("clinic header", "clinic bar and logo `alt` name the clinic (clinic.yml)"),
+        Row("clinic header", "header and logo `alt` name the clinic (clinic.yml)"),
         Row("clinic footer", "`.clinic-footer` names the clinic"),
         Row("search", "the last page's title typed in Chromium finds that page"),
         Row("PDFs", "brochure and handout PDFs, and links to them"),
         Row("wording check", f'planted typo "{PLANTED_TYPO}" reported by the build'),
+        Row("python -m kit check", "the same typo reported by the check step before the build, in the builder's venv"),
     ]
     for result in builds:
         site, key = result.site, result.builder
         cells = {
             "build": f"exit {result.returncode}, {result.seconds:.1f} s",
-            "wording check": wording_check(result),
+            "wording check": wording_check(result.output),
+            "python -m kit check": wording_check(result.check_output),
         }
         if result.returncode != 0 or not (site / "index.html").is_file():
             cells["build"] += " (failed: " + last_error_line(result.output) + ")"
@@ -344,8 +366,8 @@ def inspect(builds: list[SiteBuild], expected: Expectations) -> list[Row]:
                 "links in the nav": broken_nav_links(site),
                 "checkbox labels": checkbox_labels(site, list(expected.pages)),
                 "JSON-LD": count_pages(site, list(expected.pages), structured_data),
-                "clinic header": count_pages(site, list(expected.pages), lambda s: clinic_header(s, name)),
-                "clinic footer": count_pages(site, list(expected.pages), lambda s: clinic_footer(s, name)),
+                "clinic header": count_pages(site, list(expected.pages), lambda s: clinic_header(s, clinic)),
+                "clinic footer": count_pages(site, list(expected.pages), lambda s: clinic_footer(s, clinic)),
                 "search": search_works(site, expected),
                 "PDFs": pdfs(site, expected),
             }

@@ -203,6 +203,11 @@ class Speller:
             return None
         max_edits = 1 if len(word) <= 4 else DICTIONARY_MAX_EDITS
         field = _within(word, self._field_pool, max_edits)
+        in_field = [candidate for candidate, edits in field.items() if edits <= 1]
+        if in_field:
+            # One edit from a field word: it comes first, no need to search the dictionary. A dropped letter is the
+            # commonest slip, so "retinods" is "retinoids" (Indel 1), not "retinols" (Indel 2).
+            return min(in_field, key=lambda candidate: (Indel.distance(word, candidate), -word_frequency(candidate), candidate))
         general = _within(word, english_words_of_length(len(word) - max_edits, len(word) + max_edits), max_edits)
         # This variant's own spellings count as common as their US forms (colour as color).
         own_spellings = self.variant.spellings_beyond_the_dictionary
@@ -211,12 +216,8 @@ class Speller:
         def how_common(candidate: str) -> int:
             return word_frequency(own_spellings.get(candidate, candidate))
 
-        # One edit away: the field's words first; a dropped letter is the commonest slip, so "retinods" is
-        # "retinoids" (Indel 1), not "retinols" (Indel 2); but a rare word never beats a common one ("colur": "color", not "colure").
-        one_edit = [candidate for candidate, edits in (*field.items(), *general.items()) if edits <= 1]
-        in_field = [candidate for candidate in one_edit if candidate in field]
-        if in_field:
-            return min(in_field, key=lambda candidate: (Indel.distance(word, candidate), -how_common(candidate), candidate))
+        # One edit from general words: a rare word never beats a common one ("colur": "color", not "colure").
+        one_edit = [candidate for candidate, edits in general.items() if edits <= 1]
         if one_edit:
             counts = {candidate: how_common(candidate) for candidate in one_edit}
             return min(
