@@ -91,26 +91,36 @@ def css_groups(stylesheet: str) -> list[tuple[str, str]]:
     return groups
 
 
-def make_variants(kit: Path, workdir: Path, pages: dict[str, str]) -> dict[str, Path]:
-    """A copy of the built kit per variant (HTML variants and one per stylesheet rule group)."""
+def make_variants(kit: Path, workdir: Path, pages: dict[str, str], only: set[str] | None = None) -> dict[str, Path]:
+    """A copy of the built kit per variant: one per addition, one per stylesheet rule group, and any `a+b` combination in `only`."""
     sample = (kit / next(iter(pages.values())) / "index.html").read_text(encoding="utf-8")
-    variants: dict[str, Path] = {}
+    transforms = html_variants(sample)
+    stylesheet = kit / "assets" / "stylesheets" / "site.css"
+    css = stylesheet.read_text(encoding="utf-8") if stylesheet.is_file() else ""
+    groups = {f"-css {number}: {title}": text for number, (title, text) in enumerate(css_groups(css), 1)}
+    names = [*transforms, *groups] if only is None else [name for name in only if name not in ("kit", "bare")]
     shutil.rmtree(workdir, ignore_errors=True)  # a kept folder from an earlier run
-    for name, transform in html_variants(sample).items():
+    variants: dict[str, Path] = {}
+    for name in names:
+        parts = name.split("+")
         target = workdir / re.sub(r"\W+", "_", name)
         shutil.copytree(kit, target)
         for page in target.rglob("*.html"):
-            page.write_text(transform(page.read_text(encoding="utf-8")), encoding="utf-8")
+            html = page.read_text(encoding="utf-8")
+            for part in parts:
+                html = transforms[part](html) if part in transforms else html
+            page.write_text(html, encoding="utf-8")
+        removed = [groups[part] for part in parts if part in groups]
+        if removed:
+            (target / "assets" / "stylesheets" / "site.css").write_text(_without_texts(css, removed), encoding="utf-8")
         variants[name] = target
-    stylesheet = kit / "assets" / "stylesheets" / "site.css"
-    if stylesheet.is_file():
-        css = stylesheet.read_text(encoding="utf-8")
-        for number, (title, text) in enumerate(css_groups(css), 1):
-            target = workdir / f"css_{number}"
-            shutil.copytree(kit, target)
-            (target / "assets" / "stylesheets" / "site.css").write_text(css.replace(text, ""), encoding="utf-8")
-            variants[f"-css {number}: {title}"] = target
     return variants
+
+
+def _without_texts(css: str, texts: list[str]) -> str:
+    for text in texts:
+        css = css.replace(text, "")
+    return css
 
 
 def main_thread_work(browser, url: str) -> dict[str, float]:
@@ -175,7 +185,7 @@ def measure_features(rounds: int = 3, only: set[str] | None = None, keep: Path |
         pages = measured_pages()
         if not home:  # the handout page (aftercare) alone: the longer page, where additions cost most
             pages.pop("home")
-        sites |= make_variants(sites["kit"], workdir / "variants", pages)
+        sites |= make_variants(sites["kit"], workdir / "variants", pages, only)
         if only:
             sites = {name: path for name, path in sites.items() if name in only}
         runs: dict[str, dict[str, list[dict]]] = {name: {page: [] for page in pages} for name in sites}

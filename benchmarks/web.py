@@ -52,6 +52,8 @@ METRICS = (
     ("total blocking time", "tbt_ms", " ms"),
     ("largest contentful paint", "lcp_s", " s"),
     ("first contentful paint", "fcp_s", " s"),
+    ("speed index", "si_s", " s"),
+    ("cumulative layout shift", "cls", ""),
     ("accessibility score", "accessibility", ""),
     ("main thread: style & layout", "style_layout_ms", " ms"),
     ("main thread: script", "script_ms", " ms"),
@@ -201,6 +203,8 @@ def lighthouse_figures(report: dict[str, Any]) -> dict[str, float]:
         "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
         "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2),
         "fcp_s": round(audits["first-contentful-paint"]["numericValue"] / 1000, 2),
+        "si_s": round(audits["speed-index"]["numericValue"] / 1000, 2),
+        "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
         "style_layout_ms": round(work.get("styleLayout", 0)),
         "script_ms": round(work.get("scriptEvaluation", 0) + work.get("scriptParseCompile", 0)),
     }

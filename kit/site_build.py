@@ -23,6 +23,7 @@ from kit.brochure.build import BrochureBuild
 from kit.findings import Finding, LogSink, Reporter
 from kit.imagesize import image_size
 from kit.markdown_ext import without_additions
+from kit.patient_text import strings
 from kit.project import Project
 from kit.sourcepage import SourcePage
 from kit.structured_data import medical_web_page, script_json
@@ -55,6 +56,7 @@ class SiteBuild:
         clinic = project.clinic
         config.extra["clinic"] = clinic.as_dict()
         config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
+        config.extra["site_text"] = strings(project.settings.language)["site"]  # the words of overrides/ templates
         config.copyright = f"© {clinic.name}"
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)

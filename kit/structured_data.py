@@ -67,6 +67,6 @@ def reviewed_by(review: Review, clinic: Clinic) -> dict:
 
 
 def script_json(data: dict) -> str:
-    """JSON safe inside a <script> element: `<`, `>` and `&` escaped."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    """JSON safe inside a <script> element: `<`, `>` and `&` escaped; compact, as it is in every page's head."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

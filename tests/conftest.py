@@ -178,13 +178,21 @@ class FixtureSite:
 
 
 def without_patient_words(terminology: Path) -> str:
-    """terminology.yml up to its `patient_words:` list (kept last in the file): those name the real site's pages.
+    """terminology.yml without its `patient_words:` list (those name the real site's pages).
 
-    Cutting the text, not re-dumping the YAML, keeps every other line where it was.
+    The list's lines become blank lines rather than being dropped, so every other
+    line keeps its number for tests that point at a line of the file.
     """
-    text = terminology.read_text(encoding="utf-8")
-    start = re.search(r"^(?:#[^\n]*\n)*patient_words:", text, re.MULTILINE)
-    return text[: start.start()] if start else text
+    lines = terminology.read_text(encoding="utf-8").split("\n")
+    inside = False
+    for number, line in enumerate(lines):
+        if re.match(r"patient_words\s*:", line):
+            inside = True
+        elif line and not line[0].isspace() and not line.startswith(("#", "-")):
+            inside = False
+        if inside:
+            lines[number] = ""
+    return "\n".join(lines)
 
 
 @pytest.fixture
