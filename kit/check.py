@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from kit.findings import PrintSink, Reporter, Sink
+from kit.github import github_sinks
 from kit.messages import StopBuild
 from kit.project import Project
 from kit.sourcepage import SourcePage
@@ -30,8 +31,8 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def read_mkdocs_settings(config_file: Path) -> tuple[dict, str, Path]:
-    """`extra`, `theme.language` and the docs folder from mkdocs.yml, as the build would read them."""
+def read_mkdocs_settings(config_file: Path) -> tuple[dict, str, Path, str]:
+    """`extra`, `theme.language`, the docs folder and `site_url` from mkdocs.yml, as the build would read them."""
     try:
         data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
     except FileNotFoundError:
@@ -45,7 +46,7 @@ def read_mkdocs_settings(config_file: Path) -> tuple[dict, str, Path]:
     extra = extra if isinstance(extra, dict) else {}
     theme = theme if isinstance(theme, dict) else {}
     docs_dir = config_file.parent / str(data.get("docs_dir") or "docs")
-    return extra, str(theme.get("language") or "en"), docs_dir
+    return extra, str(theme.get("language") or "en"), docs_dir, str(data.get("site_url") or "")
 
 
 def pages_to_check(paths: Sequence[Path], docs_dir: Path) -> list[tuple[Path, str]]:
@@ -64,9 +65,9 @@ def pages_to_check(paths: Sequence[Path], docs_dir: Path) -> list[tuple[Path, st
 
 def run(paths: Sequence[Path], config_file: Path, sinks: list[Sink]) -> Reporter:
     """Load the project, check every page, report through the sinks; StopBuild on unusable input."""
-    extra, language, docs_dir = read_mkdocs_settings(config_file)
+    extra, language, docs_dir, site_url = read_mkdocs_settings(config_file)
     reporter = Reporter(sinks=sinks)
-    project = Project.load(config_file, extra, language, reporter)
+    project = Project.load(config_file, extra, language, reporter, site_url)
     project.check_data_files()
     for path, src_uri in pages_to_check(paths, docs_dir):
         page: SourcePage = project.read_page(path, src_uri)
@@ -83,9 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("pages", nargs="*", type=Path, help="Markdown pages or folders to check (default: the docs folder)")
     parser.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: mkdocs.yml)")
     options = parser.parse_args(argv)
-    sink = PrintSink()
     try:
-        reporter = run(options.pages, options.config_file, [sink])
+        reporter = run(options.pages, options.config_file, [PrintSink(), *github_sinks("Checks of the pages (python -m kit check)")])
     except StopBuild as problem:
         print(f"ERROR   -  {problem}", file=sys.stderr)
         return 2

@@ -13,7 +13,10 @@ from pathlib import Path
 from kit.yamlfile import YamlDocument, load_yaml
 
 REQUIRED = ("name", "logo", "phone", "email", "address", "website")
-OPTIONAL = ("booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role")
+OPTIONAL = ("booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role", "mode")
+#: `demo`: the kit's example site, saying so on every page and PDF. `live`: the clinic's own,
+#: refusing every example value left in it (kit/golive.py).
+MODES = ("demo", "live")
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,13 @@ class Clinic:
     out_of_hours: str = ""
     emergency: str = ""
     reviewer_role: str = "Clinical lead"
+    mode: str = "demo"
     source: Path = field(default=Path("clinic.yml"), compare=False)
+
+    @property
+    def demo(self) -> bool:
+        """A demonstration site: example details, content no clinician of this clinic has reviewed."""
+        return self.mode == "demo"
 
     @property
     def phone_link(self) -> str:
@@ -61,6 +70,12 @@ def load_clinic(path: Path) -> Clinic:
     if not isinstance(address, list) or not all(isinstance(line, str) for line in address):
         raise document.error(("address",), "`address` must be a list of lines", "Write each line of the address as `  - ...`")
     values = {key: _text(document, key) for key in (*REQUIRED, *OPTIONAL) if key in data and key != "address"}
+    if values.get("mode", "demo") not in MODES:
+        raise document.error(
+            ("mode",),
+            f"`mode: {values['mode']}` is not a mode the kit knows",
+            "Write `mode: demo` (the example site, marked as a demonstration) or `mode: live` (your clinic's own site)",
+        )
     return Clinic(address=address, source=path, **values)
 
 

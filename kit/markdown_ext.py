@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ from kit.clinic import Clinic, load_clinic
 from kit.glossary import GLOSSARY_FILE, add_tooltips
 from kit.pagefoot import page_foot
 from kit.patient_text import DEFAULT_LANGUAGE
+from kit.review import today
 from kit.sections import wrap_marked_sections
 from kit.sourcepage import SourcePage, read_page
 from kit.terminology import Term, load_terminology
@@ -74,6 +76,7 @@ class PageInBuild:
     glossary: tuple[Term, ...]  # terms with a definition: the glossary page lists them
     use_directory_urls: bool
     language: str  # theme.language: which kit/strings/<language>.yml the words come from
+    today: date  # past a page's next_review, its review line says the review is overdue
 
 
 class ClinicKitExtension(Extension):
@@ -116,7 +119,10 @@ def finish_page(html: str, page: PageInBuild) -> str:
         glossary_url = relative_url(page_url(GLOSSARY_FILE, page.use_directory_urls), page.url)
         html = add_tooltips(html, page.glossary, glossary_url)
     review = page.source.review if page.source is not None else None
-    return html + "\n" + page_foot(page.clinic, review, page.meta.get("contact") is True, page.language)
+    health_page = page.meta.get("health_page") is not False  # prices, opening times: no review line, no disclaimer
+    overdue = review is not None and review.next_review < page.today
+    contact = page.meta.get("contact") is True
+    return html + "\n" + page_foot(page.clinic, review, contact, page.language, health_page=health_page, overdue=overdue)
 
 
 def current_page(md: Markdown) -> PageInBuild | None:
@@ -148,6 +154,7 @@ def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
         glossary=build.project.terminology.glossary,
         use_directory_urls=config.use_directory_urls,
         language=build.project.settings.language,
+        today=build.project.settings.today,
     )
 
 
@@ -168,6 +175,7 @@ def _page_read_here(url: str, meta: Mapping[str, Any], src_uri: str, docs: Path,
         glossary=_glossary(root / "terminology.yml", _stamp(root / "terminology.yml")),
         use_directory_urls=bool(config.get("use_directory_urls", True)),
         language=(config.get("theme") or {}).get("language") or DEFAULT_LANGUAGE,
+        today=today(),
     )
 
 
@@ -189,7 +197,7 @@ def _glossary(path: Path, stamp: int) -> tuple[Term, ...]:
 _ADDED = re.compile(
     r'<span class="glossary-tip"[^>]*>.*?</span>'
     r'|<section class="clinic-contact".*?</section>'
-    r'|<p class="(?:page-review|clinic-disclaimer)".*?</p>',
+    r'|<p class="(?:page-review|page-review-overdue|clinic-disclaimer)".*?</p>',
     re.S,
 )
 

@@ -4,6 +4,11 @@ These are added to the page's HTML (not to its template), so they travel with
 the page into the print page and from there into the PDF brochure. Search skips
 the review line and the disclaimer: they are the same on every page. The HTML
 is kit/templates/page-foot.html; the words are kit/strings/<language>.yml.
+
+A page that gives no health information (`health_page: false`: prices, opening
+times) gets neither a review line nor the disclaimer. In demo mode the review
+line claims no review: the content is the kit's example. Past `next_review`
+with `overdue: flag`, the page tells patients its review is overdue.
 """
 
 from __future__ import annotations
@@ -15,9 +20,17 @@ from kit.patient_text import DEFAULT_LANGUAGE, render
 from kit.review import Review
 
 
-def page_foot(clinic: Clinic, review: Review | None, contact: bool, language: str = DEFAULT_LANGUAGE) -> str:
+def page_foot(
+    clinic: Clinic,
+    review: Review | None,
+    contact: bool,
+    language: str = DEFAULT_LANGUAGE,
+    *,
+    health_page: bool = True,
+    overdue: bool = False,
+) -> str:
     """The blocks to append to a page's content, in reading order."""
-    return render("page-foot.html", language, clinic=clinic, review=review, contact=contact)
+    return render("page-foot.html", language, clinic=clinic, review=review, contact=contact, health_page=health_page, overdue=overdue)
 
 
 def disclaimer(language: str = DEFAULT_LANGUAGE) -> str:

@@ -9,15 +9,16 @@ messages from a commit, a CI step and a build.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kit import readability, review
+from kit import golive, readability, review
 from kit.checks import PAGE_CHECKS
 from kit.clinic import Clinic, load_clinic
 from kit.findings import Reporter
+from kit.reminders import ReviewSettings, read_review_settings
 from kit.sourcepage import SourcePage, read_page
 from kit.termcheck import WordingCheck, start_wording_check
 from kit.terminology import Terminology, load_terminology
@@ -30,6 +31,9 @@ class Settings:
     max_grade: float  # extra.readability.key_points_max_grade
     language: str  # theme.language: the pages' language, and the strings patients read
     today: date  # CLINIC_KIT_TODAY pins it for tests
+    review: ReviewSettings  # extra.review: notice period, and what an overdue page does
+    site_url: str  # where the site is published: a live site must not keep the example's
+    config_file: Path  # mkdocs.yml, for messages about its settings
 
 
 @dataclass
@@ -42,10 +46,9 @@ class Project:
     settings: Settings
     reporter: Reporter
     wording: WordingCheck | None  # None when switched off for a benchmark
-    unnamed_reviewer_pages: list[str] = field(default_factory=list)
 
     @classmethod
-    def load(cls, config_file: Path, extra: Mapping[str, Any], language: str, reporter: Reporter) -> Project:
+    def load(cls, config_file: Path, extra: Mapping[str, Any], language: str, reporter: Reporter, site_url: str = "") -> Project:
         """Read and check clinic.yml, terminology.yml and the settings; a mistake stops here."""
         root = config_file.parent
         clinic = load_clinic(root / "clinic.yml")
@@ -54,6 +57,9 @@ class Project:
             max_grade=readability.max_grade_from(extra, config_file),
             language=language or "en",
             today=review.today(),
+            review=read_review_settings(extra, config_file),
+            site_url=site_url,
+            config_file=config_file,
         )
         return cls(root, clinic, terminology, settings, reporter, start_wording_check(terminology))
 
@@ -62,9 +68,12 @@ class Project:
         return read_page(path, src_uri, self.clinic)
 
     def check_data_files(self) -> None:
-        """Typos in the glossary definitions of terminology.yml, which patients read too."""
+        """Typos in the glossary definitions of terminology.yml (patients read them too); on a live site, example values left."""
         if self.wording is not None:
             self.reporter.report(self.wording.check_definitions(self.terminology.source))
+        if not self.clinic.demo:
+            self.reporter.report(golive.clinic_placeholders(self.clinic))
+            self.reporter.report(golive.site_url_placeholder(self.settings.config_file, self.settings.site_url))
 
     def check_page(self, page: SourcePage) -> None:
         """Every per-page check (kit/checks/), each finding through the reporter."""
@@ -72,14 +81,6 @@ class Project:
             self.reporter.report(check(page, self))
 
     def summarise(self) -> None:
-        """For the editor, once every page is checked: wording totals, pages that name no reviewer."""
+        """For the editor, once every page is checked: the wording totals."""
         if self.wording is not None:
             self.reporter.note("termcheck", self.wording.summary())
-        if self.unnamed_reviewer_pages:
-            self.reporter.note(
-                "review",
-                f"{len(self.unnamed_reviewer_pages)} page(s) name no `reviewer`, so they show "
-                f'"{review.placeholder_reviewer(self.clinic)}" (from clinic.yml): '
-                + ", ".join(sorted(self.unnamed_reviewer_pages))
-                + ". Add `reviewer: Name, Role` to a page's front matter once a named clinician has reviewed it.",
-            )

@@ -23,11 +23,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kit.messages import StopBuild
+from kit.yamlfile import SettingsLocator
 
 Status = Literal["overdue", "due", "current", "unreviewed"]
 OVERDUE_CHOICES = ("flag", "block")
+STATUS_WORDS = {"overdue": "**overdue**", "due": "due soon", "unreviewed": "no review date", "current": "current"}
 DEFAULT_NOTICE_DAYS = 60
-DEFAULT_OVERDUE = "flag"
+DEFAULT_OVERDUE = "block"  # the kit's behaviour before the setting existed; mkdocs.yml ships `flag`
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,10 @@ class ReviewSettings:
 
 def read_review_settings(extra: Mapping[str, Any], config_file: Path) -> ReviewSettings:
     """The checked settings; a value the kit cannot use stops the build at its line in mkdocs.yml."""
-    from kit.brochure.settings import _Locator  # the one reader of positions in mkdocs.yml
-
     section = extra.get("review")
     if section is None:
         return ReviewSettings()
-    where = _Locator(config_file)
+    where = SettingsLocator(config_file)
     if not isinstance(section, dict):
         raise where.error(("extra", "review"), "`review:` must hold `notice_days:` and `overdue:`", "Indent them under `review:`")
     known = {"notice_days", "overdue"}
@@ -108,7 +108,7 @@ def reminder_markdown(pages: Sequence[PageReview], today: date, settings: Review
     ]
     for page in sorted(listed, key=lambda p: (p.next_review or date.min, p.path)):
         when = page.next_review.isoformat() if page.next_review else "none"
-        lines.append(f"| `{page.path}` | {page.title} | {when} | {_STATUS_WORDS[page.status]} |")
+        lines.append(f"| `{page.path}` | {page.title} | {when} | {STATUS_WORDS[page.status]} |")
     lines += [
         "",
         "Have a clinician review each page, then update `reviewed`, `next_review` and `reviewer` in its front matter.",
@@ -121,9 +121,6 @@ def reminder_markdown(pages: Sequence[PageReview], today: date, settings: Review
         "This issue is updated every week and closed when nothing is due.",
     ]
     return "\n".join(lines)
-
-
-_STATUS_WORDS = {"overdue": "**overdue**", "due": "due soon", "unreviewed": "no review date", "current": "current"}
 
 
 def read_pages(project: Path, docs_dir: str, today: date, settings: ReviewSettings) -> list[PageReview]:

@@ -10,6 +10,7 @@ without restarting the preview, and hooks.py needs no module state.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,14 +18,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from kit import glossary, patient_words, readability
 from kit.brochure.build import BrochureBuild
 from kit.findings import Finding, LogSink, Reporter
+from kit.github import GitHubSink, SummaryTable, github_sinks
 from kit.imagesize import image_size
 from kit.markdown_ext import without_additions
+from kit.messages import display_path
 from kit.patient_text import strings
 from kit.project import Project
+from kit.reminders import STATUS_WORDS, review_status
 from kit.sourcepage import SourcePage
 from kit.structured_data import medical_web_page, script_json
 
@@ -44,6 +49,7 @@ class SiteBuild:
     project: Project
     brochure: BrochureBuild
     table: readability.ReadabilityTable
+    github: list[GitHubSink]  # in GitHub Actions: annotations and the run's summary (kit/github.py)
     pages: dict[str, SourcePage] = field(default_factory=dict)  # by src_uri, read once in `read_pages`
     # Patients' words by search index location (`aftercare/#section`), from terminology.yml.
     search_words: dict[str, list[str]] = field(default_factory=dict)
@@ -51,17 +57,20 @@ class SiteBuild:
     @classmethod
     def start(cls, config: MkDocsConfig, command: str) -> SiteBuild:
         """Read the data files and settings, give templates the clinic's details, and keep the build on `config`."""
-        reporter = Reporter(sinks=[LogSink()])
-        project = Project.load(Path(config.config_file_path), config.extra, config.theme.get("language") or "en", reporter)
+        github = github_sinks()
+        reporter = Reporter(sinks=[LogSink(), *github])
+        language = config.theme.get("language") or "en"
+        project = Project.load(Path(config.config_file_path), config.extra, language, reporter, config.site_url or "")
         clinic = project.clinic
         config.extra["clinic"] = clinic.as_dict()
+        config.extra["clinic"]["demo_text"] = strings(language)["demo"]  # the demonstration notice and cover line
         config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
         config.extra["site_text"] = strings(project.settings.language)["site"]  # the words of overrides/ templates
         config.copyright = f"© {clinic.name}"
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
         brochure.configure(config, clinic)
-        build = cls(project, brochure, readability.ReadabilityTable(project.settings.max_grade))
+        build = cls(project, brochure, readability.ReadabilityTable(project.settings.max_grade), github)
         setattr(config, _ON_CONFIG, build)
         project.check_data_files()
         return build
@@ -113,6 +122,7 @@ class SiteBuild:
         """
         source = self.pages.get(page.file.src_uri)
         page_review = source.review if source is not None else None
+        health_page = page.meta.get("health_page") is not False  # the generated glossary is one (it explains health words)
         if source is not None and source.is_health_page:
             self.table.rows.append(readability.measure(page.file.src_uri, without_additions(html), source.key_points))
         page.meta["structured_data"] = script_json(
@@ -122,6 +132,7 @@ class SiteBuild:
                 description=page.meta.get("description", ""),
                 review=page_review,
                 clinic=self.project.clinic,
+                health_page=health_page,
                 language=self.project.settings.language,
             )
         )
@@ -153,11 +164,71 @@ class SiteBuild:
             )
 
     def finish(self, config: MkDocsConfig) -> None:
-        """Patients' words into the search index (the search plugin has written it), the PDFs
-        (print-site has written the print page), then the editor's summaries."""
+        """Patients' words into the search index (the search plugin has written it), the PDFs (print-site
+        has written the print page) unless the checks failed, then the editor's summaries."""
         self.add_patient_words_to_search(config)
-        self.brochure.write_pdfs(config, self.reporter)
+        if config.strict and (failures := strict_failures()):
+            self.reporter.note(
+                "brochure",
+                f"The PDFs were not made: this strict build stops with {failures} problem(s) above, "
+                "and the site that is online stays as it is. Fix them, then build again.",
+            )
+        else:
+            self.brochure.write_pdfs(config, self.reporter)
         self.project.summarise()
         for line in self.table.lines():
             self.reporter.note("readability", line)
+        for sink in self.github:
+            for table in self.summary_tables():
+                sink.add_table(table)
         self.reporter.close()
+
+    def summary_tables(self) -> list[SummaryTable]:
+        """For the run's summary page on GitHub: every page's review, the reading grades, the PDFs."""
+        settings = self.project.settings
+        reviews = []
+        for _, page in sorted(self.pages.items()):
+            if not page.is_health_page:
+                reviews.append((f"`{display_path(page.path)}`", "", "", "", "no health information"))
+                continue
+            review = page.review
+            status = review_status(review.next_review if review else None, settings.today, settings.review.notice_days)
+            reviewer = (review.reviewer if review.reviewer_named else "") if review else ""
+            dates = (review.reviewed.isoformat(), review.next_review.isoformat()) if review else ("", "")
+            reviews.append((f"`{display_path(page.path)}`", *dates, reviewer, STATUS_WORDS[status]))
+        grades = [
+            (row.page, row.words, "" if row.key_points_grade is None else f"{row.key_points_grade:.1f}", f"{row.page_grade:.1f}")
+            for row in self.table.rows
+        ]
+        pdfs = [(name, pages) for name, pages in self.brochure.written]
+        return [
+            SummaryTable(
+                "Review status",
+                ("page", "reviewed", "next review", "reviewer", "status"),
+                reviews,
+                "This site is a demonstration (`mode: demo`): no page claims a review." if self.project.clinic.demo else "",
+            ),
+            SummaryTable(
+                "Reading grades",
+                ("page", "words", "key points", "whole page"),
+                grades,
+                f"US school grades (Flesch-Kincaid); Key points and checklist steps must be at {self.table.max_grade:g} or below.",
+            ),
+            SummaryTable("PDFs", ("file", "pages"), pdfs, "" if pdfs else "No PDF was made in this build."),
+        ]
+
+
+def strict_failures() -> int:
+    """Errors and warnings MkDocs counted so far in a strict build (its own, the plugins' and the kit's).
+
+    MkDocs counts them with a handler on its logger and aborts only after the
+    build's last event; the kit asks the same handler, so a build that will be
+    thrown away skips the PDFs (the slowest part of a build).
+    """
+    return sum(
+        count
+        for handler in logging.getLogger("mkdocs").handlers
+        if isinstance(handler, CountHandler)
+        for level, count in handler.get_counts()
+        if level in ("ERROR", "WARNING")
+    )

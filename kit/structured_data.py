@@ -20,21 +20,28 @@ PROCEDURE = {
 }
 
 
-def medical_web_page(*, url: str, title: str, description: str, review: Review | None, clinic: Clinic, language: str) -> dict:
-    """The page as schema.org sees it; review fields only when the page has them."""
+def medical_web_page(
+    *, url: str, title: str, description: str, review: Review | None, clinic: Clinic, language: str, health_page: bool = True
+) -> dict:
+    """The page as schema.org sees it; review fields only when a live site's page has them.
+
+    A page that gives no health information (`health_page: false`) is a plain
+    `WebPage`; a demonstration site claims no review at all.
+    """
     data: dict[str, object] = {
         "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
+        "@type": "MedicalWebPage" if health_page else "WebPage",
         "name": title,
         "url": url,
         "inLanguage": language,  # theme.language in mkdocs.yml: the pages' language
-        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-        "about": PROCEDURE,
-        "publisher": publisher(clinic),
     }
+    if health_page:
+        data["medicalAudience"] = {"@type": "MedicalAudience", "audienceType": "Patient"}
+        data["about"] = PROCEDURE
+    data["publisher"] = publisher(clinic)
     if description:
         data["description"] = description
-    if review is not None:
+    if review is not None and health_page and not clinic.demo:
         data["lastReviewed"] = review.reviewed.isoformat()
         data["reviewedBy"] = reviewed_by(review, clinic)
     return data

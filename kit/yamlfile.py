@@ -88,3 +88,38 @@ def position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
     line = before.count(b"\n") + 1
     column = offset - (before.rfind(b"\n") + 1) + 1
     return line, column
+
+
+class SettingsLocator:
+    """Line and column of a setting in mkdocs.yml, for messages (1:1 if it cannot tell).
+
+    mkdocs.yml may hold tags only MkDocs can construct (`!ENV`, `!!python/name:`),
+    so this composes the YAML (positions only) and never builds its values.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, yaml.YAMLError):
+            self.root = None
+
+    def where(self, keys: tuple) -> tuple[int, int]:
+        """Where the setting is (its key; the nearest parent's when it is missing)."""
+        node, found = self.root, (1, 1)
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                match = next(((k, v) for k, v in node.value if k.value == key), None)
+                if match is None:
+                    return found
+                found, node = (match[0].start_mark.line + 1, match[0].start_mark.column + 1), match[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+                found = (node.start_mark.line + 1, node.start_mark.column + 1)
+            else:
+                return found
+        return found
+
+    def error(self, keys: tuple, problem: str, advice: str) -> StopBuild:
+        line, column = self.where(keys)
+        return StopBuild(located(self.path, line, column, problem, advice))

@@ -154,6 +154,19 @@ The clinic's fixture page.
 """
 
 
+# Another clinic's own details, for tests of what a clinic's fork does (none of them is an example value).
+OTHER_CLINIC = {
+    "name": "Harbour Lane Dermatology",
+    "phone": "+44 20 3318 4400",
+    "email": "reception@harbourlane-dermatology.co.uk",
+    "address": ["14 Harbour Lane", "Bristol BS1 4RW"],
+    "website": "https://harbourlane-dermatology.co.uk/",
+    "booking_url": "https://harbourlane-dermatology.co.uk/book",
+}
+OTHER_SITE_URL = "https://harbourlane-dermatology.github.io/skin/"
+OTHER_REVIEWER = "Dr Ada Lovell, Consultant dermatologist"
+
+
 @dataclass
 class FixtureSite:
     """A small site in a temporary folder, using the project's real hooks and data."""
@@ -170,6 +183,19 @@ class FixtureSite:
         """Change details in the site's clinic.yml, as a clinic does once it forks the kit."""
         clinic = read_clinic(self.root) | values
         (self.root / "clinic.yml").write_text(yaml.safe_dump(clinic, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    def go_live(self, reviewer: str = OTHER_REVIEWER) -> None:
+        """What a clinic does before going live: its own details and address, a named reviewer on every health page."""
+        self.set_clinic(mode="live", **OTHER_CLINIC)
+        config = self.root / "mkdocs.yml"
+        config.write_text(
+            re.sub(r"^site_url:.*$", f"site_url: {OTHER_SITE_URL}", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8"
+        )
+        for page in (self.root / "docs").rglob("*.md"):
+            meta = front_matter(page)
+            if meta and meta.get("health_page") is not False and "reviewer" not in meta:
+                head, separator, rest = page.read_text(encoding="utf-8").partition("\n---\n")
+                page.write_text(f"{head}\nreviewer: {reviewer}{separator}{rest}", encoding="utf-8")
 
     def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
         # "Today" is pinned so review dates give the same result on any day;
@@ -206,6 +232,16 @@ def fixture_site(tmp_path: Path) -> FixtureSite:
     shutil.copy(DOCS / "assets" / "logo.svg", tmp_path / "docs" / "assets" / "logo.svg")
     site.write("docs/index.md", FIXTURE_PAGE)
     return site
+
+
+def copy_tracked_files(destination: Path) -> Path:
+    """The repository's tracked files, as a fresh clone would have them (nothing built, no virtual environment)."""
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, tracked):
+        if (ROOT / name).is_file():  # a file deleted but not yet committed is still listed
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, destination / name)
+    return destination
 
 
 @pytest.fixture

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, FixtureSite
+from conftest import FixtureSite, copy_tracked_files
 
 
 def test_a_page_that_is_not_utf8_stops_the_build_naming_its_line_and_column(fixture_site: FixtureSite) -> None:
@@ -36,18 +35,8 @@ def test_an_unknown_clinic_detail_is_named_with_its_line(fixture_site: FixtureSi
     assert f"clinic.yml:{line}:1: `fax` is not a clinic detail this kit knows" in build.output
 
 
-def project_copy(destination: Path) -> Path:
-    """The repository's tracked files, as a fresh clone would have them."""
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for name in tracked:
-        target = destination / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, target)
-    return destination
-
-
-def test_a_failed_make_build_leaves_the_last_good_site_in_place(tmp_path: Path) -> None:
-    project = project_copy(tmp_path / "project")
+def test_a_failed_make_build_leaves_the_last_good_site_in_place_and_no_temporary_folder(tmp_path: Path) -> None:
+    project = copy_tracked_files(tmp_path / "project")
     published = project / "site" / "index.html"
     published.parent.mkdir()
     published.write_text("the last good build", encoding="utf-8")
@@ -57,3 +46,15 @@ def test_a_failed_make_build_leaves_the_last_good_site_in_place(tmp_path: Path) 
     assert result.returncode != 0
     assert "docs/benefits.md:3:1: This page is not UTF-8 text" in result.stdout + result.stderr
     assert published.read_text(encoding="utf-8") == "the last good build"
+    assert not (project / ".site-new").exists(), "the half-made site is removed"
+
+
+def test_a_strict_build_whose_checks_failed_makes_no_pdf_and_says_why(fixture_site: FixtureSite) -> None:
+    from test_brochure import brochure_fixture
+
+    brochure_fixture(fixture_site, paper="[a4]")
+    fixture_site.write("docs/index.md", (fixture_site.root / "docs" / "index.md").read_text(encoding="utf-8") + "\nA zorbleflax.\n")
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0 and "zorbleflax" in build.output
+    assert not list(build.site.glob("*.pdf"))
+    assert "The PDFs were not made: this strict build stops with" in build.output, build.output

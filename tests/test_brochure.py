@@ -261,7 +261,7 @@ def test_the_cover_shows_the_clinic_title_contact_details_review_date_and_site_a
         CLINIC["phone"],
         *CLINIC["address"],
         CLINIC["website"],
-        f"Content last reviewed: {newest.day} {newest:%B %Y}",
+        "Demonstration brochure" if CLINIC.get("mode", "demo") == "demo" else f"Content last reviewed: {newest.day} {newest:%B %Y}",
         SETTINGS["site_url"],
     ):
         # A long web address may wrap: compare without the spaces line breaks leave.

@@ -50,6 +50,7 @@ class BrochureBuild:
         self.settings: BrochureSettings | None = None
         self.pages: list[Page] = []
         self.clinic: Clinic | None = None
+        self.written: list[tuple[str, int]] = []  # each PDF this build wrote, with its page count
 
     def configure(self, config: MkDocsConfig, clinic: Clinic) -> None:
         """Check `extra.brochure` and give templates the download links and cover logo."""
@@ -123,6 +124,7 @@ class BrochureBuild:
         for (kind, paper, _), written in zip(jobs, results, strict=True):
             label = PAPER_LABELS[paper]
             reporter.report(list(dict.fromkeys(written.refused)))
+            self.written.append((written.path.name, written.pages))
             if kind == "brochure":
                 _check_every_chapter_printed(written.chapters, chapters, written.path)
                 log.info(f"Brochure ({label}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
-from kit.messages import StopBuild, located
+from kit.messages import StopBuild
 from kit.urls import page_url
+from kit.yamlfile import SettingsLocator as _Locator
 
 #: Paper names a clinic may choose, and the CSS page size WeasyPrint gets for each.
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -149,33 +149,3 @@ def _pdf_wanted(command: str) -> bool:
     if switch not in ("on", "off"):
         raise StopBuild(f"The environment variable {SWITCH} is `{switch}`. Set it to `on` (make the PDFs) or `off` (skip them).")
     return command != "serve" and switch == "on"
-
-
-class _Locator:
-    """Line and column of a setting in mkdocs.yml, for messages (1:1 if it cannot tell)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            self.root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-        except (OSError, yaml.YAMLError):
-            self.root = None
-
-    def where(self, keys: tuple) -> tuple[int, int]:
-        node, found = self.root, (1, 1)
-        for key in keys:
-            if isinstance(node, yaml.MappingNode):
-                match = next(((k, v) for k, v in node.value if k.value == key), None)
-                if match is None:
-                    break
-                found, node = (match[0].start_mark.line + 1, match[0].start_mark.column + 1), match[1]
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-                node = node.value[key]
-                found = (node.start_mark.line + 1, node.start_mark.column + 1)
-            else:
-                break
-        return found
-
-    def error(self, keys: tuple, problem: str, advice: str) -> StopBuild:
-        line, column = self.where(keys)
-        return StopBuild(located(self.path, line, column, problem, advice))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from kit.checks import description, readability, review, wording
+from kit.checks import description, live, readability, review, wording
 from kit.findings import Finding
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ PageCheck = Callable[["SourcePage", "Project"], Iterable[Finding]]
 PAGE_CHECKS: tuple[PageCheck, ...] = (
     wording.check,
     review.check,
+    live.check,
     readability.check,
     description.check,
 )

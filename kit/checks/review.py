@@ -1,4 +1,4 @@
-"""Health pages are reviewed by a clinician and not overdue for their next review."""
+"""Health pages are reviewed by a clinician, and the build reminds before their next review is due."""
 
 from __future__ import annotations
 
@@ -13,10 +13,7 @@ if TYPE_CHECKING:
 
 
 def check(page: SourcePage, project: Project) -> list[Finding]:
-    """A missing or overdue review; a malformed date stops the build on any page."""
-    page_review = page.review
+    """A missing, overdue or soon-due review; a malformed date stops the build on any page."""
     if not page.is_health_page:
         return []
-    if page_review is not None and not page_review.reviewer_named:
-        project.unnamed_reviewer_pages.append(page.src_uri)
-    return review_problems(page.front, page_review, project.settings.today)
+    return review_problems(page.front, page.review, project.settings.today, project.settings.review, live=not project.clinic.demo)

@@ -1,0 +1,19 @@
+"""A live site's health pages name the clinician who reviewed them (kit/golive.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kit.findings import Finding
+from kit.golive import unnamed_reviewer
+
+if TYPE_CHECKING:
+    from kit.project import Project
+    from kit.sourcepage import SourcePage
+
+
+def check(page: SourcePage, project: Project) -> list[Finding]:
+    """Nothing on a demonstration site or on a page without health information."""
+    if project.clinic.demo or not page.is_health_page:
+        return []
+    return unnamed_reviewer(page.front, project.clinic)
