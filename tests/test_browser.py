@@ -324,6 +324,33 @@ def test_the_phone_menu_is_accessible_when_open(tabs: Tabs, server: SiteServer, 
     assert not violations, describe(violations)
 
 
+# --- light and dark ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_light_dark_switch_follows_the_phone_then_the_patients_choice_on_every_page(
+    browser: Browser, server: SiteServer, nav_pages: list[SitePage], evidence: Evidence, scheme: str
+) -> None:
+    """The kit runs Material's switch itself (overrides/partials/palette.js): the phone's setting first,
+    then a tap or Enter switches, and the choice stays on the next page of the same device."""
+    other = next(name for name in SCHEMES if name != scheme)
+    context = browser.new_context(**VIEWPORTS["phone"], color_scheme=scheme)
+    tab = context.new_page()
+    palette = "document.body.dataset.mdColorScheme"
+    tab.goto(evidence.look_at(server.url(nav_pages[-1].path)), wait_until="load")
+    assert tab.evaluate(palette) == SCHEMES[scheme], "the page does not follow the phone's light/dark setting"
+    switch = tab.locator("form.md-header__option label:not([hidden])")
+    assert switch.count() == 1, "exactly one switch button should show"
+    switch.click()
+    assert tab.evaluate(palette) == SCHEMES[other], "the switch did not change the colors"
+    tab.goto(server.url(nav_pages[0].path), wait_until="load")
+    assert tab.evaluate(palette) == SCHEMES[other], "the patient's choice was not kept on the next page"
+    tab.locator("form.md-header__option input:checked").focus()
+    tab.keyboard.press("Enter")
+    assert tab.evaluate(palette) == SCHEMES[scheme], "Enter on the switch did not change the colors back"
+    context.close()
+
+
 # --- phone ----------------------------------------------------------------------------------
 
 

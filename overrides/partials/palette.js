@@ -1,6 +1,8 @@
 {#- The light/dark switch (partials/palette.html). Follows the phone's setting until
     the patient chooses; the choice is kept on this device only, under Material's key. -#}
 (function () {
+  var get = window.__md_get || function () { return null; };  // Material's storage helpers (its head script)
+  var set = window.__md_set || function () {};
   var form = document.currentScript.previousElementSibling;
   var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
   var keys = ["media", "scheme", "primary", "accent"];
@@ -22,12 +24,12 @@
     var index = inputs.findIndex(function (input) { return matchMedia(input.getAttribute("data-md-color-media")).matches; });
     return index < 0 ? 0 : index;
   }
-  var saved = __md_get("__palette");
+  var saved = get("__palette");
   show(saved && saved.index >= 0 && saved.index < inputs.length ? saved.index : preferred());
   inputs.forEach(function (input, i) {
     input.addEventListener("change", function () {
       show(i);
-      __md_set("__palette", { index: i, color: color(input) });
+      set("__palette", { index: i, color: color(input) });
     });
   });
   form.addEventListener("keydown", function (event) {
@@ -35,6 +37,6 @@
     if (label) { event.preventDefault(); label.click(); }
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {
-    if (!__md_get("__palette")) show(preferred());
+    if (!get("__palette")) show(preferred());
   });
 })();
