@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 from conftest import CLINIC, DOCS, NAV_PAGES, Build, FixtureSite, front_matter, url_of
 from textutil import normalize
 
-NEW_NAME = "Harbour Lane Dermatology"
-NEW_PHONE = "+44 20 7946 0999"
+NEW_NAME = "Northgate Skin Care"
+NEW_PHONE = "+44 161 496 7788"
 CONTACT_PAGES = [source for source in NAV_PAGES if front_matter(DOCS / source).get("contact") is True]
 
 
@@ -42,7 +42,7 @@ def test_a_changed_clinic_name_and_phone_reach_header_footer_contact_block_and_s
     assert normalize(soup.select_one("footer .md-copyright").get_text(" ")) == f"© {NEW_NAME}"
     contact = visible_text(soup, "article .clinic-contact")
     assert NEW_NAME in contact and NEW_PHONE in contact
-    assert soup.select_one("article .clinic-contact a[href^='tel:']")["href"] == "tel:+442079460999"
+    assert soup.select_one("article .clinic-contact a[href^='tel:']")["href"] == "tel:+441614967788"
     publisher = structured_data(html)["publisher"]
     assert publisher["name"] == NEW_NAME and publisher["telephone"] == NEW_PHONE
     assert CLINIC["name"] not in soup.get_text(" ")

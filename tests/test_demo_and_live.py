@@ -91,7 +91,9 @@ def test_the_kits_own_site_says_demonstration_on_every_page_and_its_brochure_cov
 
 
 def test_a_live_site_refuses_every_example_value_at_its_line(fixture_site: FixtureSite) -> None:
-    fixture_site.set_clinic(mode="live")  # everything else still the kit's example
+    fixture_site.set_clinic(mode="live", **EXAMPLES["clinic"])  # everything else still the kit's example
+    config = fixture_site.root / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url:.*$", f"site_url: {EXAMPLES['site_url']}", config.read_text(encoding="utf-8"), flags=re.M))
     build = fixture_site.build("--strict")
     assert build.returncode != 0 and "Traceback" not in build.output
     for key in ("name", "phone", "email", "website", "booking_url"):
