@@ -37,8 +37,8 @@ mkdocs.yml lists it like any other extension: `- kit.markdown_ext`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -56,6 +56,7 @@ from kit.patient_text import DEFAULT_LANGUAGE
 from kit.review import today
 from kit.sections import wrap_marked_sections
 from kit.sourcepage import SourcePage, read_page
+from kit.structured_data import medical_web_page, script_json
 from kit.terminology import Term, load_terminology
 from kit.urls import page_url, relative_url
 
@@ -70,13 +71,15 @@ class PageInBuild:
     """The page a builder is converting, and the clinic's data, as far as the additions need them."""
 
     url: str  # "aftercare/", as templates see page.url
-    meta: Mapping[str, Any]  # front matter, as the builder parsed it
+    meta: MutableMapping[str, Any]  # front matter, as the builder parsed it; templates see it as page.meta
     source: SourcePage | None  # the page model; None for a page the build generated (the glossary)
     clinic: Clinic
     glossary: tuple[Term, ...]  # terms with a definition: the glossary page lists them
     use_directory_urls: bool
     language: str  # theme.language: which kit/strings/<language>.yml the words come from
     today: date  # past a page's next_review, its review line says the review is overdue
+    # Without the kit's hooks nothing else gives the page head its JSON-LD: set here, in page.meta.
+    structured_data_for: tuple[str, str] | None = None  # (canonical URL, title)
 
 
 class ClinicKitExtension(Extension):
@@ -98,7 +101,11 @@ class PageAdditions(Postprocessor):
             return text
         self.whole_page = False
         page = current_page(self.md)
-        return text if page is None else finish_page(text, page)
+        if page is None:
+            return text
+        if page.structured_data_for is not None:
+            page.meta["structured_data"] = structured_data(page, *page.structured_data_for)
+        return finish_page(text, page)
 
 
 class WholePageNext(Treeprocessor):
@@ -125,6 +132,14 @@ def finish_page(html: str, page: PageInBuild) -> str:
     return html + "\n" + page_foot(page.clinic, review, contact, page.language, health_page=health_page, overdue=overdue)
 
 
+def structured_data(page: PageInBuild, url: str, title: str) -> str:
+    """The page's schema.org MedicalWebPage, as the hooks give it under MkDocs (kit/structured_data.py)."""
+    review = page.source.review if page.source is not None else None
+    description = str(page.meta.get("description") or "")
+    data = medical_web_page(url=url, title=title, description=description, review=review, clinic=page.clinic, language=page.language)
+    return script_json(data)
+
+
 def current_page(md: Markdown) -> PageInBuild | None:
     """The page this Markdown instance converts, from whichever builder runs it."""
     if "relpath" in md.treeprocessors:  # MkDocs: its link rewriter holds the page's file and the config
@@ -145,7 +160,8 @@ def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
     try:
         build = SiteBuild.of(config)
     except RuntimeError:  # mkdocs.yml without the kit's hooks: like a builder that runs none
-        return _page_read_here(file.url, file.page.meta, file.src_uri, Path(config.docs_dir), Path(config.config_file_path).parent, config)
+        read = _page_read_here(file.url, file.page.meta, file.src_uri, Path(config.docs_dir), Path(config.config_file_path).parent, config)
+        return replace(read, structured_data_for=(file.page.canonical_url or "", file.page.title or ""))
     return PageInBuild(
         url=file.url,
         meta=file.page.meta,
@@ -160,10 +176,15 @@ def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
 
 def _page_in_zensical(page: Any, config: Mapping[str, Any]) -> PageInBuild:
     """Zensical runs no hooks: the extension reads what it needs itself."""
-    return _page_read_here(page.url, page.meta, page.path, Path(config["docs_dir"]), Path(config["root_dir"]), config)
+    read = _page_read_here(page.url, page.meta, page.path, Path(config["docs_dir"]), Path(config["root_dir"]), config)
+    site_url = str(config.get("site_url") or "")
+    canonical = site_url.rstrip("/") + "/" + page.url if site_url else ""
+    return replace(read, structured_data_for=(canonical, page.title or ""))
 
 
-def _page_read_here(url: str, meta: Mapping[str, Any], src_uri: str, docs: Path, root: Path, config: Mapping[str, Any]) -> PageInBuild:
+def _page_read_here(
+    url: str, meta: MutableMapping[str, Any], src_uri: str, docs: Path, root: Path, config: Mapping[str, Any]
+) -> PageInBuild:
     """Without the kit's hooks: read clinic.yml and terminology.yml (once per change) and the page file here."""
     clinic = _clinic(root / "clinic.yml", _stamp(root / "clinic.yml"))
     path = docs / src_uri

@@ -227,6 +227,8 @@ def fixture_site(tmp_path: Path) -> FixtureSite:
     site = FixtureSite(tmp_path)
     site.write("mkdocs.yml", FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py"))
     shutil.copy(ROOT / "clinic.yml", tmp_path / "clinic.yml")
+    if not DEMO:  # a clinic's live fork: its fixture sites start as the kit ships, a demonstration
+        site.set_clinic(mode="demo")
     (tmp_path / "terminology.yml").write_text(without_patient_words(ROOT / "terminology.yml"), encoding="utf-8")
     (tmp_path / "docs" / "assets").mkdir(parents=True)
     shutil.copy(DOCS / "assets" / "logo.svg", tmp_path / "docs" / "assets" / "logo.svg")

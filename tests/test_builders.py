@@ -10,9 +10,11 @@ must read the same page. `make zensical-trial` does the same with Zensical itsel
 
 from __future__ import annotations
 
+import json
+
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_PAGE, FixtureSite, read_clinic
+from conftest import FIXTURE_PAGE, ROOT, FixtureSite, read_clinic
 from textutil import normalize
 
 # A fixture page with everything the kit adds inside a page: contact details,
@@ -33,14 +35,16 @@ def article(html: str) -> BeautifulSoup:
     return found
 
 
-def test_without_the_kit_hooks_a_page_keeps_its_review_line_disclaimer_contact_tooltips_and_checkbox_names(
+def test_without_the_kit_hooks_a_page_keeps_its_review_line_disclaimer_contact_tooltips_checkbox_names_and_json_ld(
     fixture_site: FixtureSite,
 ) -> None:
     term = first_defined_term(fixture_site)
     fixture_site.write("docs/index.md", PAGE.format(term=term))
     config = (fixture_site.root / "mkdocs.yml").read_text(encoding="utf-8")
     checklists = "  - pymdownx.tasklist:\n      custom_checkbox: true\n  - kit.markdown_ext\n"
-    fixture_site.write("mkdocs.yml", config.replace("  - kit.markdown_ext\n", checklists))
+    config = config.replace("  - kit.markdown_ext\n", checklists)
+    # The kit's own templates too: they must not need what only the hooks give them.
+    fixture_site.write("mkdocs.yml", config.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n"))
     with_hooks = fixture_site.build("--strict")
     assert with_hooks.returncode == 0, with_hooks.output
 
@@ -52,7 +56,7 @@ def test_without_the_kit_hooks_a_page_keeps_its_review_line_disclaimer_contact_t
 
     page = article(without_hooks.page(""))
     clinic = read_clinic(fixture_site.root)
-    assert page.select_one(".page-review time[datetime='2026-11-01']"), "no review line"
+    assert page.select_one(".page-review"), "no review line"
     assert page.select_one(".clinic-disclaimer"), "no disclaimer"
     assert clinic["name"] in normalize(page.select_one(".clinic-contact").get_text(" ")), "no contact block"
     tooltip = page.select_one(".glossary-term a[aria-describedby]")
@@ -60,3 +64,12 @@ def test_without_the_kit_hooks_a_page_keeps_its_review_line_disclaimer_contact_t
     labels = [normalize(box.find_parent("label").get_text(" ")) for box in page.select("li.task-list-item input[type=checkbox]")]
     assert labels == ["Wash your hands first", "Keep the area dry"], labels
     assert str(page) == str(article(with_hooks.page(""))), "the page reads differently without the kit's hooks"
+    assert structured_data(without_hooks.page("")) == structured_data(with_hooks.page("")), "search engines read another page"
+
+
+def structured_data(html: str) -> dict:
+    script = BeautifulSoup(html, "html.parser").select_one('script[type="application/ld+json"]')
+    assert script is not None, "no structured data in the page head"
+    data = json.loads(script.string or "")
+    assert data["@type"] == "MedicalWebPage"
+    return data
