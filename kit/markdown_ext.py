@@ -136,7 +136,10 @@ def structured_data(page: PageInBuild, url: str, title: str) -> str:
     """The page's schema.org MedicalWebPage, as the hooks give it under MkDocs (kit/structured_data.py)."""
     review = page.source.review if page.source is not None else None
     description = str(page.meta.get("description") or "")
-    data = medical_web_page(url=url, title=title, description=description, review=review, clinic=page.clinic, language=page.language)
+    health_page = page.meta.get("health_page") is not False
+    data = medical_web_page(
+        url=url, title=title, description=description, review=review, clinic=page.clinic, language=page.language, health_page=health_page
+    )
     return script_json(data)
 
 
