@@ -104,7 +104,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 FIXTURE_CONFIG = """\
 site_name: Fixture clinic site
-site_url: https://example-clinic.github.io/fixture/
+site_url: https://fixture-clinic.github.io/fixture/
 theme:
   name: material
   font: false

@@ -19,7 +19,7 @@ def test_a_page_that_is_not_utf8_stops_the_build_naming_its_line_and_column(fixt
 
 
 def test_a_broken_clinic_file_stops_the_build_naming_its_line(fixture_site: FixtureSite) -> None:
-    fixture_site.write("clinic.yml", 'name: Example Skin Clinic\nphone: "+1 555\n')
+    fixture_site.write("clinic.yml", 'name: Fixture Clinic\nphone: "+1 555\n')
     build = fixture_site.build()
     assert build.returncode != 0
     assert "clinic.yml:2:" in build.output and "The YAML is not valid" in build.output

@@ -17,18 +17,10 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from conftest import ROOT, Build
+from sitebrowser import CHROMIUM, CHROMIUM_FLAGS
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])["site_url"]
 SITE_PATH = urlparse(SITE_URL).path
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -94,7 +86,7 @@ link => {
 def test_the_download_link_is_readable_in_light_and_dark_mode_and_opens_the_pdf(served_site: str, preference: str, scheme: str) -> None:
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         try:
             page = browser.new_page(color_scheme=preference)
             page.goto(served_site + "how-it-works/")

@@ -695,7 +695,7 @@ def test_the_home_page_first_view_fits_the_phone_budget(
 
 BARE_MATERIAL = """\
 site_name: Bare Material site
-site_url: https://example-clinic.github.io/bare/
+site_url: https://bare-material.github.io/bare/
 theme:
   name: material
 nav:
