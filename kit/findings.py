@@ -59,11 +59,6 @@ class Finding:
         """`path:line:col: message`, as editors, terminals and GitHub read a problem."""
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
-    @property
-    def fails(self) -> bool:
-        """Errors and warnings stop a strict build; suggestions do not."""
-        return self.level in FAILING_LEVELS
-
 
 class Sink(Protocol):
     """Where findings go. `finding` runs once per finding, `note` for summaries, `close` once at the end."""

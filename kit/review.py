@@ -19,7 +19,6 @@ from kit.frontmatter import FrontMatter
 from kit.messages import StopBuild
 from kit.reminders import ReviewSettings, review_status
 
-FIELDS = ("reviewed", "next_review", "reviewer")
 TODAY_VARIABLE = "CLINIC_KIT_TODAY"
 
 
