@@ -149,7 +149,8 @@ def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path
         return [renderer.write(job) for job in jobs]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(stylesheet, site_dir, docs_dir, language)) as pool:
+    start = (stylesheet, site_dir, docs_dir, language)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start) as pool:
         return list(pool.map(_write_in_worker, jobs))
 
 
