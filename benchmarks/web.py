@@ -216,6 +216,7 @@ def lighthouse_figures(report: dict[str, Any]) -> dict[str, float]:
 def measure_web(rounds: int = 3, keep: Path | None = None) -> dict[str, Any]:
     """Medians of `rounds` alternating Lighthouse runs per site and page, and each home page's first view."""
     ensure_lighthouse()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
         workdir = keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
@@ -230,7 +231,8 @@ def measure_web(rounds: int = 3, keep: Path | None = None) -> dict[str, Any]:
         name: {page: {key: statistics.median(run[key] for run in runs[name][page]) for key in runs[name][page][0]} for page in pages}
         for name in SITES
     }
-    return {"rounds": rounds, "pages": pages, "median": medians, "runs": runs, "first_view": weights, "html_kb": html_kb}
+    load = {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2), "cores": os.cpu_count() or 1}
+    return {"rounds": rounds, "pages": pages, "median": medians, "runs": runs, "first_view": weights, "html_kb": html_kb, "load": load}
 
 
 def first_view_figures(server: SiteServer) -> dict[str, float]:
@@ -278,9 +280,37 @@ def print_web(result: dict[str, Any]) -> None:
         print(f"| {label} | " + " | ".join(cells) + " |")
     sizes = " | ".join(f"{result['html_kb']['kit'][page]} / {result['html_kb']['bare'][page]} KB" for page in pages)
     print(f"| HTML file (uncompressed) | {sizes} |")
+    print_spread(result)
     for name in SITES:
         weight = result["first_view"][name]
         print(f"First view of the home page, {name}: {weight['kb']} KB in {weight['requests']} requests (budget 100 KB / 8)")
+
+
+def print_spread(result: dict[str, Any]) -> None:
+    """The lowest and highest round of each figure with a target, and how busy the machine was.
+
+    Total blocking time swings by a few hundred milliseconds between rounds on a
+    shared 2-core machine: a median near its target with a wide spread is not a
+    verdict, and a load average above the core count says the run was disturbed.
+    """
+    runs = result["runs"]
+    print(f"Spread of the {result['rounds']} rounds (lowest-highest), kit / bare:")
+    for label, key, unit in METRICS:
+        if key not in TARGETS:
+            continue
+        cells = []
+        for page in result["pages"]:
+            kit, bare = (_range([run[key] for run in runs[name][page]]) for name in SITES)
+            cells.append(f"{page} {kit} / {bare}{unit}")
+        print(f"  {label}: " + "; ".join(cells))
+    load = result["load"]
+    disturbed = max(load["before"], load["after"]) > load["cores"]
+    busy = " (busy: other work shared the cores, so compare kit and bare only)" if disturbed else ""
+    print(f"Load average (1 min) before / after: {load['before']} / {load['after']} on {load['cores']} cores{busy}")
+
+
+def _range(values: list[float]) -> str:
+    return f"{_number(min(values))}-{_number(max(values))}"
 
 
 def _number(value: float) -> str:
@@ -304,7 +334,7 @@ def main() -> None:
     args = parser.parse_args()
     result = measure_web(args.rounds, args.keep)
     print_web(result)
-    print(json.dumps({"web": {key: result[key] for key in ("median", "first_view", "html_kb")}}))
+    print(json.dumps({"web": {key: result[key] for key in ("median", "first_view", "html_kb", "load")}}))
 
 
 if __name__ == "__main__":

@@ -44,3 +44,14 @@ def test_ids_repeated_on_several_pages_get_their_page_prefix_and_references_foll
     fixed = prefix_ids_per_page(combined)
     assert 'id="one-tip"' in fixed and 'id="two-tip"' in fixed and 'id="glossary-term"' in fixed
     assert 'aria-describedby="one-tip"' in fixed and 'href="#two-tip"' in fixed and 'href="#glossary-term"' in fixed
+
+
+def test_a_reference_to_a_heading_print_site_already_renamed_follows_it() -> None:
+    combined = (
+        '<section class="print-page" id="aftercare"><section aria-labelledby="contact-title">'
+        '<h2 id="aftercare-contact-title">Contact</h2></section></section>'
+        '<section class="print-page" id="risks"><h2 id="risks-contact-title">Contact</h2></section>'
+    )
+    fixed = prefix_ids_per_page(combined)
+    assert 'aria-labelledby="aftercare-contact-title"' in fixed
+    assert 'id="aftercare-contact-title"' in fixed and 'id="risks-contact-title"' in fixed

@@ -157,11 +157,12 @@ def test_every_heading_tag_has_text(tagged: Path) -> None:
 # ---- the print page the PDFs are made from ---------------------------------------------------
 
 
-def test_the_print_page_has_no_duplicate_id_and_no_link_to_a_missing_one(real_site: Build) -> None:
+def test_the_print_page_has_no_duplicate_id_and_no_link_or_aria_reference_to_a_missing_one(real_site: Build) -> None:
     soup = BeautifulSoup((real_site.site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
     ids = Counter(element["id"] for element in soup.select("[id]"))
     assert not [name for name, count in ids.items() if count > 1], ids.most_common(5)
     missing = sorted({a["href"] for a in soup.select('a[href^="#"]') if a["href"] != "#" and a["href"][1:] not in ids})
     assert not missing, missing
-    described = [(e.name, ref) for e in soup.select("[aria-describedby]") for ref in e["aria-describedby"].split() if ref not in ids]
-    assert not described, described[:5]
+    for attribute in ("aria-describedby", "aria-labelledby"):
+        dangling = [(e.name, ref) for e in soup.select(f"[{attribute}]") for ref in e[attribute].split() if ref not in ids]
+        assert not dangling, (attribute, dangling[:5])

@@ -126,6 +126,10 @@ def _prefix_section(section: str, key: str) -> str:
         return f"{match.group(1)}{renamed[value]}{match.group(3)}"
 
     section = _ID.sub(rename, section)
+    # print-site has already prefixed headings' ids (`clinic-contact-title` became
+    # `aftercare-clinic-contact-title`) but not the aria references to them.
+    prefixed_by_print_site = {value.removeprefix(f"{key}-"): value for _, value, _ in _ID.findall(section) if value.startswith(f"{key}-")}
+    renamed = prefixed_by_print_site | renamed
 
     def refer(match: re.Match[str]) -> str:
         values = " ".join(renamed.get(value, value) for value in match.group(2).split())
