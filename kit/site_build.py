@@ -65,7 +65,8 @@ class SiteBuild:
         config.extra["clinic"] = clinic.as_dict()
         config.extra["clinic"]["demo_text"] = strings(language)["demo"]  # the demonstration notice and cover line
         config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
-        config.extra["site_text"] = strings(project.settings.language)["site"]  # the words of overrides/ templates
+        text = strings(project.settings.language)
+        config.extra["site_text"] = {**text["site"], "contact": text["contact"]}  # the words of overrides/ templates
         config.copyright = f"© {clinic.name}"
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)

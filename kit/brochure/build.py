@@ -119,7 +119,11 @@ class BrochureBuild:
                 jobs.append(("handout", paper, Job(handout_html(chapter, handout_identity), page.path, PAPER_SIZES[paper], target)))
         started = time.perf_counter()
         results = render_all(
-            [job for _, _, job in jobs], Path(config.config_file_path).parent / STYLESHEET, site_dir, Path(config.docs_dir)
+            [job for _, _, job in jobs],
+            Path(config.config_file_path).parent / STYLESHEET,
+            site_dir,
+            Path(config.docs_dir),
+            identity.language,
         )
         for (kind, paper, _), written in zip(jobs, results, strict=True):
             label = PAPER_LABELS[paper]

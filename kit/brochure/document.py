@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from kit.brochure.adapter import page_key
 from kit.messages import StopBuild
 from kit.pagefoot import clinic_contact, disclaimer
+from kit.patient_text import strings
 
 SECTION_START = re.compile(r'<section class="print-page" id="([^"]+)"')
 _WEB_LINK = re.compile(r'<a (?P<before>[^>]*?)href="(?P<url>https?://[^"]+)"(?P<after>[^>]*)>(?P<text>.*?)</a>', re.S)
@@ -94,13 +95,13 @@ def brochure_html(cover: str, chapters: list[Chapter], identity: Identity, back_
     outside of the folded booklet a patient keeps.
     """
     kind = "brochure booklet" if back_cover else "brochure"
-    body = cover + contents_and_disclaimer(chapters) + "".join(chapter.html for chapter in chapters) + back_cover
+    body = cover + contents_and_disclaimer(chapters, identity.language) + "".join(chapter.html for chapter in chapters) + back_cover
     return _document(identity, kind, body)
 
 
-def contents_and_disclaimer(chapters: list[Chapter]) -> str:
+def contents_and_disclaimer(chapters: list[Chapter], language: str) -> str:
     """The contents page closes with the disclaimer, said once for the whole brochure."""
-    return f'<div class="contents-page">{contents(chapters)}{disclaimer()}</div>'
+    return f'<div class="contents-page">{contents(chapters, language)}{disclaimer(language)}</div>'
 
 
 def handout_html(chapter: Chapter, identity: Identity) -> str:
@@ -119,7 +120,7 @@ def _clinic_of(identity: Identity) -> dict[str, str]:
     return {"name": identity.clinic_name, "phone": identity.clinic_phone, "website": identity.clinic_website}
 
 
-def contents(chapters: list[Chapter]) -> str:
+def contents(chapters: list[Chapter], language: str) -> str:
     """The contents page: plain links whose page numbers the stylesheet fills in.
 
     print-site's own contents list is built by JavaScript in the browser, which
@@ -130,7 +131,8 @@ def contents(chapters: list[Chapter]) -> str:
         f'<span class="toc-page" data-page-of="#{escape(c.anchor)}"></span></li>'
         for c in chapters
     )
-    return f'<nav class="toc" aria-label="Contents"><h1>Contents</h1><ol>{items}</ol></nav>'
+    title = escape(strings(language)["print"]["contents"])
+    return f'<nav class="toc" aria-label="{title}"><h1>{title}</h1><ol>{items}</ol></nav>'
 
 
 def _printable(html: str, title: str) -> str:

@@ -25,6 +25,7 @@ from weasyprint.urls import URLFetcher
 
 from kit.brochure.adapter import page_references_cached
 from kit.brochure.booklet import Sheet, impose_booklet
+from kit.brochure.print_text import print_words_css
 from kit.findings import Finding
 
 #: Tagged, with the PDF/UA identifier in its XMP metadata, language and title shown.
@@ -109,9 +110,11 @@ class Job:
 class Renderer:
     """One stylesheet and one font set, parsed once and used for every PDF of a process."""
 
-    def __init__(self, stylesheet: Path, site_dir: Path, docs_dir: Path) -> None:
+    def __init__(self, stylesheet: Path, site_dir: Path, docs_dir: Path, language: str) -> None:
         self.fetcher = LocalOnlyFetcher(site_dir, stylesheet.parent, docs_dir=docs_dir)
         self.fonts = FontConfiguration()
+        # The words first: print.css wins any tie with them (print_text.py).
+        self.words = CSS(string=print_words_css(language), font_config=self.fonts)
         self.stylesheet = CSS(filename=str(stylesheet), font_config=self.fonts, url_fetcher=self.fetcher)
 
     def write(self, job: Job) -> Rendered:
@@ -121,7 +124,7 @@ class Renderer:
         size = CSS(string=f"@page {{ size: {job.page_size} }}", font_config=self.fonts)
         with _garbage_collector_paused():
             document = HTML(string=job.html, base_url=str(job.base_url), url_fetcher=self.fetcher).render(
-                stylesheets=[self.stylesheet, size], font_config=self.fonts, pdf_tags=True, pdf_variant=PDF_VARIANT
+                stylesheets=[self.words, self.stylesheet, size], font_config=self.fonts, pdf_tags=True, pdf_variant=PDF_VARIANT
             )
             job.target.parent.mkdir(parents=True, exist_ok=True)
             with page_references_cached():
@@ -133,7 +136,7 @@ class Renderer:
         return Rendered(job.target, pages, len(document.make_bookmark_tree()), time.perf_counter() - started, tuple(self.fetcher.refused))
 
 
-def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path) -> list[Rendered]:
+def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path, language: str) -> list[Rendered]:
     """Every PDF of the build, each in its own process: they share nothing but the stylesheet.
 
     Processes are forked where the system can (the WeasyPrint already imported
@@ -142,11 +145,12 @@ def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path
     """
     workers = min(len(jobs), _worker_count())
     if workers <= 1:
-        renderer = Renderer(stylesheet, site_dir, docs_dir)
+        renderer = Renderer(stylesheet, site_dir, docs_dir, language)
         return [renderer.write(job) for job in jobs]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(stylesheet, site_dir, docs_dir)) as pool:
+    start = (stylesheet, site_dir, docs_dir, language)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start) as pool:
         return list(pool.map(_write_in_worker, jobs))
 
 
@@ -162,9 +166,9 @@ def _worker_count() -> int:
 _worker: Renderer | None = None
 
 
-def _start_worker(stylesheet: Path, site_dir: Path, docs_dir: Path) -> None:
+def _start_worker(stylesheet: Path, site_dir: Path, docs_dir: Path, language: str) -> None:
     global _worker
-    _worker = Renderer(stylesheet, site_dir, docs_dir)
+    _worker = Renderer(stylesheet, site_dir, docs_dir, language)
 
 
 def _write_in_worker(job: Job) -> Rendered:
