@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
+import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, ROOT, FixtureSite
 
@@ -92,3 +94,25 @@ def test_a_language_the_kit_has_no_words_for_is_reported_at_its_line_with_what_t
         rf"Copy kit/strings/en\.yml to kit/strings/{language}\.yml and translate its values",
         check.stdout + check.stderr,
     ), check.stdout + check.stderr
+
+
+def test_a_half_done_translation_builds_in_english_where_it_lacks_words_and_names_them(fixture_site: FixtureSite) -> None:
+    # The clinic copies kit/strings/en.yml, translates one line and deletes another (kit/ is the fork's own copy).
+    language = next(code for code in ("fr", "de", "es", "it", "nl", "pt") if not strings_file(code).exists())
+    shutil.copytree(ROOT / "kit", fixture_site.root / "kit", ignore=shutil.ignore_patterns("__pycache__"))
+    english = yaml.safe_load((ROOT / "kit" / "strings" / "en.yml").read_text(encoding="utf-8"))
+    translated = {**english, "disclaimer": {**english["disclaimer"], "label": "Attention :"}}
+    del translated["contact"]
+    (fixture_site.root / "kit" / "strings" / f"{language}.yml").write_text(yaml.safe_dump(translated, allow_unicode=True), encoding="utf-8")
+    config = FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py")
+    fixture_site.write("mkdocs.yml", config.replace("  font: false\n", f"  font: false\n  language: {language}\n"))
+    fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("---\n\n#", "contact: true\n---\n\n#", 1))
+    build = fixture_site.build("--no-strict", env={"PYTHONPATH": str(fixture_site.root)})
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    page = BeautifulSoup(build.page(""), "html.parser")
+    assert page.select_one(".clinic-disclaimer").get_text(" ", strip=True).startswith("Attention :")
+    assert page.select_one(".clinic-contact h2").get_text().startswith(english["contact"]["title"].split("{")[0])
+    missing = len(english["contact"])
+    assert re.search(
+        rf"WARNING .*kit/strings/{language}\.yml:1:1: {missing} of the kit's words are not translated here, .*contact\.title", build.output
+    ), build.output
