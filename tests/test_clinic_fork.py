@@ -15,7 +15,7 @@ import sys
 
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, ROOT, FixtureSite
+from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, FIXTURE_TODAY, ROOT, FixtureSite
 
 from kit.clinic import load_clinic
 from kit.golive import clinic_placeholders
@@ -25,6 +25,12 @@ from kit.terminology import load_terminology
 
 def clinic_yml_lines(site: FixtureSite) -> list[str]:
     return (site.root / "clinic.yml").read_text(encoding="utf-8").splitlines()
+
+
+def kit_check(site: FixtureSite) -> subprocess.CompletedProcess[str]:
+    """`python -m kit check` in the fixture site, as the pre-commit hook runs it."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CLINIC_KIT_TODAY": FIXTURE_TODAY}
+    return subprocess.run([sys.executable, "-m", "kit", "check"], cwd=site.root, env=environment, capture_output=True, text=True)
 
 
 def test_an_address_typed_as_one_block_and_a_phone_without_spaces_reach_patients_as_typed(fixture_site: FixtureSite) -> None:
@@ -84,8 +90,7 @@ def test_a_language_the_kit_has_no_words_for_is_reported_at_its_line_with_what_t
     language = next(code for code in ("fr", "de", "es", "it", "nl", "pt") if not strings_file(code).exists())
     config = FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py")
     fixture_site.write("mkdocs.yml", config.replace("  font: false\n", f"  font: false\n  language: {language}\n"))
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    check = subprocess.run([sys.executable, "-m", "kit", "check"], cwd=fixture_site.root, env=environment, capture_output=True, text=True)
+    check = kit_check(fixture_site)
     lines = (fixture_site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     line = next(number for number, text in enumerate(lines, start=1) if text.strip() == f"language: {language}")
     assert check.returncode == 1, check.stdout + check.stderr
@@ -116,3 +121,18 @@ def test_a_half_done_translation_builds_in_english_where_it_lacks_words_and_name
     assert re.search(
         rf"WARNING .*kit/strings/{language}\.yml:1:1: {missing} of the kit's words are not translated here, .*contact\.title", build.output
     ), build.output
+
+
+def test_a_picture_without_a_description_is_reported_at_its_line_and_one_in_a_code_example_is_not(fixture_site: FixtureSite) -> None:
+    page = FIXTURE_PAGE + (
+        "\n![The clinic's treatment room](assets/logo.svg)\n"
+        '\n!!! note "Before and after"\n\n    Results after three sessions:\n\n    ![](assets/logo.svg)\n'
+        "\n```markdown\n![](assets/logo.svg)\n```\n"
+    )
+    fixture_site.write("docs/index.md", page)
+    check = kit_check(fixture_site)
+    line = page.splitlines().index("    ![](assets/logo.svg)") + 1
+    found = re.findall(r"docs/index\.md:(\d+):(\d+): This picture has no description", check.stdout)
+    assert found == [(str(line), "5")], check.stdout + check.stderr
+    assert "Write what it shows between the square brackets" in check.stdout
+    assert check.returncode == 1
