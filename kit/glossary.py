@@ -15,7 +15,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from kit.messages import StopBuild, located
+from kit.messages import stop_at
 from kit.patient_text import DEFAULT_LANGUAGE, render
 from kit.terminology import Term
 
@@ -60,14 +60,12 @@ def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...
     if not terms:
         return
     if files.get_file_from_path(GLOSSARY_FILE):
-        raise StopBuild(
-            located(
-                Path(config.docs_dir) / GLOSSARY_FILE,
-                1,
-                1,
-                "The kit makes the glossary page from terminology.yml, so this file is in its way",
-                "Move its definitions into terminology.yml and delete this file",
-            )
+        raise stop_at(
+            Path(config.docs_dir) / GLOSSARY_FILE,
+            1,
+            1,
+            "The kit makes the glossary page from terminology.yml, so this file is in its way",
+            "Move its definitions into terminology.yml and delete this file",
         )
     files.append(File.generated(config, GLOSSARY_FILE, content=glossary_markdown(terms, language)))
 
