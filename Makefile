@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (and leaves no temporary folder behind either).
 build: $(VENV)/.build-deps
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	PYTHONPATH="$(CURDIR)" $(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf $(SITE) && mv .site-new $(SITE)
 	@echo "Built $(SITE)/: open $(SITE)/index.html through a local server, or run 'make serve'."
 
@@ -96,9 +96,13 @@ $(VENV)/.build-deps: requirements.txt $(VENV)/.kit-on-path | $(BIN)/python
 	touch $@
 
 # mkdocs.yml names the kit's Markdown extension (kit.markdown_ext), which MkDocs imports
-# before it loads hooks.py: a .pth file puts this folder on the venv's import path.
+# before it loads hooks.py: a .pth file puts the project on the venv's import path (for
+# `.venv/bin/mkdocs` run by hand and `make serve`). It names the folder that holds the venv,
+# never the folder make runs in: a copy of the project built with another checkout's venv
+# (VENV=...) cannot point that venv at itself. `make build` also sets PYTHONPATH, so each
+# project builds with its own kit/ whichever venv it borrows.
 $(VENV)/.kit-on-path: | $(BIN)/python
-	$(BIN)/python -c 'import site, sys; open(site.getsitepackages()[0] + "/clinic-kit.pth", "w").write(sys.argv[1] + "\n")' "$(CURDIR)"
+	$(BIN)/python -c 'import site, sys; open(site.getsitepackages()[0] + "/clinic-kit.pth", "w").write(sys.argv[1] + "\n")' "$(abspath $(VENV)/..)"
 	touch $@
 
 $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps

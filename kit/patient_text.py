@@ -16,18 +16,23 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from kit.findings import Finding
+from kit.yamlfile import SettingsLocator
+
 STRINGS = Path(__file__).parent / "strings"
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_LANGUAGE = "en"
 
 
+def strings_file(language: str) -> Path:
+    """kit/strings/<language>.yml: only the language's main part counts (`en-GB` reads en.yml)."""
+    return STRINGS / f"{language.split('-')[0].split('_')[0].lower()}.yml"
+
+
 @cache
 def strings(language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
-    """The strings of a language; English where the kit has no translation yet.
-
-    Only the language's main part counts (`en-GB` reads en.yml).
-    """
-    file = STRINGS / f"{language.split('-')[0].split('_')[0].lower()}.yml"
+    """The strings of a language; English where the kit has no translation yet (`untranslated` tells the editor)."""
+    file = strings_file(language)
     if not file.exists():
         file = STRINGS / f"{DEFAULT_LANGUAGE}.yml"
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
@@ -56,3 +61,23 @@ def _environment() -> Environment:
 def render(template: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     """A template of kit/templates/ with the language's strings as `text`."""
     return _environment().get_template(template).render(text=strings(language), language=language, **values).strip("\n")
+
+
+def untranslated(language: str, config_file: Path) -> list[Finding]:
+    """A site in a language the kit has no strings for would mix English into its pages, marked as that language."""
+    file = strings_file(language)
+    if file.exists():
+        return []
+    line, column = SettingsLocator(config_file).where(("theme", "language"))
+    return [
+        Finding.at(
+            "warning",
+            "language.untranslated",
+            config_file,
+            line,
+            column,
+            f"`language: {language}` has no translation of the words the kit adds to pages (review line, disclaimer, "
+            "contact labels, buttons), so patients would read them in English on pages marked as another language",
+            f"Copy kit/strings/{DEFAULT_LANGUAGE}.yml to kit/strings/{file.name} and translate its values, or set `language: en`",
+        )
+    ]

@@ -9,9 +9,11 @@ Grades are Flesch-Kincaid from textstat 0.7.8, which works offline.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import textstat
 
 from kit.findings import Finding
+from kit.wordlists import collector_paused
 from kit.yamlfile import SettingsLocator
 
 if TYPE_CHECKING:
@@ -95,7 +98,21 @@ def max_grade_from(extra: Mapping[str, Any], config_file: Path) -> float:
 
 def grade(text: str) -> float:
     """Flesch-Kincaid grade of plain text, to one decimal as the table shows it."""
+    _pronunciations_loaded()
     return round(float(textstat.flesch_kincaid_grade(text)), 1)
+
+
+@cache
+def _pronunciations_loaded() -> None:
+    """Let textstat read the CMU pronouncing dictionary (135,000 words, kept for the process) with the collector paused.
+
+    With the collector running, walking those fresh lists while they are made
+    costs twice the reading (about 1 s of every build); frozen afterwards, later
+    collections skip them too (FIELD-NOTES, as kit/wordlists.py does).
+    """
+    with collector_paused():
+        textstat.syllable_count("reading")
+    gc.freeze()
 
 
 def html_text(html: str) -> str:

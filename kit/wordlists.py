@@ -39,7 +39,7 @@ VARIANT_DATA = WORDS / "variants.yml"
 @cache
 def english_words() -> frozenset[str]:
     """The US English word list (lower case): what every check needs."""
-    with _collector_paused():
+    with collector_paused():
         words = frozenset(_alphabetical()[0])
     gc.freeze()
     return words
@@ -61,7 +61,7 @@ def _alphabetical() -> tuple[list[str], list[str]]:
     counts unparsed until a suggestion compares a few of them.
     """
     text = _dictionary_text()
-    with _collector_paused():
+    with collector_paused():
         if "\\" in text:  # an escaped character: parse it properly (the pinned list has none)
             parsed: dict[str, int] = json.loads(text)
             return sorted(parsed), [str(parsed[word]) for word in sorted(parsed)]
@@ -90,7 +90,8 @@ def _dictionary_text() -> str:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
+    """Load a large word list without the garbage collector walking every new entry as it is made."""
     collecting = gc.isenabled()
     gc.disable()
     try:

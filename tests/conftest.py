@@ -51,6 +51,9 @@ def url_of(source: str) -> str:
     return "" if source == "index.md" else source.removesuffix(".md")
 
 
+# For builds whose test reads no PDF: the real site's brochures cost more than the rest of its build.
+WITHOUT_PDFS = {"CLINIC_KIT_PDF": "off"}
+
 SETTINGS = read_settings()
 CLINIC = read_clinic()
 # The pages of the nav that are files in docs/ (the glossary is made by the build), source -> title.

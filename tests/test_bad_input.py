@@ -44,12 +44,17 @@ def test_a_failed_make_build_leaves_the_last_good_site_in_place_and_no_temporary
     published.parent.mkdir()
     published.write_text("the last good build", encoding="utf-8")
     (project / "docs" / "benefits.md").write_bytes(b"# Benefits\n\n\xff\n")
+    # The copy borrows this checkout's venv; `-o` tells make to treat the venv's set-up steps as done,
+    # so nothing in this test can install into it or rewrite its import path (clinic-kit.pth).
     venv = Path(sys.executable).parent.parent
-    result = subprocess.run(["make", "build", f"VENV={venv}"], cwd=project, capture_output=True, text=True, timeout=600)
+    import_path = {pth: pth.read_bytes() for pth in venv.glob("lib/python*/site-packages/*.pth")}
+    settled = [f"--old-file={venv / stamp}" for stamp in (".build-deps", ".kit-on-path")]
+    result = subprocess.run(["make", "build", f"VENV={venv}", *settled], cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode != 0
     assert "docs/benefits.md:3:1: This page is not UTF-8 text" in result.stdout + result.stderr
     assert published.read_text(encoding="utf-8") == "the last good build"
     assert not (project / ".site-new").exists(), "the half-made site is removed"
+    assert {pth: pth.read_bytes() for pth in venv.glob("lib/python*/site-packages/*.pth")} == import_path
 
 
 def test_a_strict_build_whose_checks_failed_makes_no_pdf_and_says_why(fixture_site: FixtureSite) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bs4 import BeautifulSoup
-from conftest import CLINIC, DOCS, NAV_PAGES, Build, FixtureSite, front_matter, url_of
+from conftest import CLINIC, DOCS, NAV_PAGES, WITHOUT_PDFS, Build, FixtureSite, front_matter, url_of
 from textutil import normalize
 
 NEW_NAME = "Northgate Skin Care"
@@ -29,7 +29,7 @@ def test_a_changed_clinic_name_and_phone_reach_header_footer_contact_block_and_s
     assert CONTACT_PAGES, "no page of the site shows the contact block (`contact: true`)"
     project_copy.set_clinic(name=NEW_NAME, phone=NEW_PHONE)
 
-    build = project_copy.build("--strict")
+    build = project_copy.build("--strict", env=WITHOUT_PDFS)
     assert build.returncode == 0, build.output
 
     html = build.page(url_of(CONTACT_PAGES[0]))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import OTHER_CLINIC, ROOT, FixtureSite, copy_tracked_files, run_mkdocs
+from conftest import OTHER_CLINIC, ROOT, WITHOUT_PDFS, FixtureSite, copy_tracked_files, run_mkdocs
 from textutil import normalize
 
 PRICES = """\
@@ -53,7 +53,7 @@ def make_it_ours(site: FixtureSite) -> str:
 def test_a_clinics_own_live_site_builds_strictly_and_says_only_what_is_true(clinic_copy: FixtureSite) -> None:
     assert "a5" in str(clinic_copy.root)
     ours = make_it_ours(clinic_copy)
-    build = run_mkdocs(clinic_copy.root, clinic_copy.root / "site", "--strict", env={"CLINIC_KIT_PDF": "off"})
+    build = run_mkdocs(clinic_copy.root, clinic_copy.root / "site", "--strict", env=WITHOUT_PDFS)
     assert build.returncode == 0, build.output
     assert "WARNING" not in build.output and "ERROR" not in build.output, build.output
     aftercare = normalize(build.page("aftercare").replace("\n", " "))
@@ -78,6 +78,6 @@ def test_the_same_clone_with_one_placeholder_left_fails_naming_the_file_and_line
     line = next(
         n for n, text in enumerate((clinic_copy.root / file).read_text(encoding="utf-8").splitlines(), 1) if text.startswith(f"{left}:")
     )
-    build = run_mkdocs(clinic_copy.root, clinic_copy.root / "site", "--strict", env={"CLINIC_KIT_PDF": "off"})
+    build = run_mkdocs(clinic_copy.root, clinic_copy.root / "site", "--strict", env=WITHOUT_PDFS)
     assert build.returncode != 0
     assert f"{file}:{line}:" in build.output and str(value) in build.output, build.output

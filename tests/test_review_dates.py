@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEMO, DOCS, HEALTH_PAGES, Build, FixtureSite, front_matter, url_of
+from conftest import DEMO, DOCS, HEALTH_PAGES, WITHOUT_PDFS, Build, FixtureSite, front_matter, url_of
 from textutil import normalize
 
 
@@ -48,7 +48,7 @@ def test_the_print_page_for_the_brochure_carries_review_dates_contact_and_discla
 
 def test_a_live_sites_named_reviewer_appears_on_the_page_and_in_its_structured_data(project_copy: FixtureSite) -> None:
     project_copy.go_live(reviewer="Dr Ada Lovell, Consultant dermatologist")
-    build = project_copy.build("--strict")
+    build = project_copy.build("--strict", env=WITHOUT_PDFS)
     assert build.returncode == 0, build.output
     soup = BeautifulSoup(build.page(url_of(HEALTH_PAGES[-1])), "html.parser")
     assert "Reviewed by: Dr Ada Lovell, Consultant dermatologist" in normalize(soup.select_one(".page-review").get_text(" "))

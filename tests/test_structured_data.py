@@ -7,7 +7,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CLINIC, DEMO, DOCS, HEALTH_PAGES, SETTINGS, Build, FixtureSite, front_matter, url_of
+from conftest import CLINIC, DEMO, DOCS, HEALTH_PAGES, SETTINGS, WITHOUT_PDFS, Build, FixtureSite, front_matter, url_of
 
 SITE_URL = SETTINGS["site_url"]
 
@@ -64,6 +64,7 @@ def test_the_print_page_carries_no_single_pages_structured_data(real_site: Build
 def test_the_structured_data_names_the_language_the_site_is_written_in(project_copy: FixtureSite) -> None:
     config = project_copy.root / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^  language: \S+$", "  language: fr", config.read_text(encoding="utf-8")), encoding="utf-8")
-    build = project_copy.build("--strict", env={"CLINIC_KIT_PDF": "off"})
+    # Not strict: the kit has no French strings yet, which the build reports (tests/test_clinic_fork.py).
+    build = project_copy.build("--no-strict", env=WITHOUT_PDFS)
     assert build.returncode == 0, build.output
     assert page_data(build.page(""))["inLanguage"] == "fr"
