@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
+import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, ROOT, FixtureSite
+from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, FIXTURE_TODAY, ROOT, FixtureSite
 
 from kit.clinic import load_clinic
 from kit.golive import clinic_placeholders
@@ -23,6 +25,12 @@ from kit.terminology import load_terminology
 
 def clinic_yml_lines(site: FixtureSite) -> list[str]:
     return (site.root / "clinic.yml").read_text(encoding="utf-8").splitlines()
+
+
+def kit_check(site: FixtureSite) -> subprocess.CompletedProcess[str]:
+    """`python -m kit check` in the fixture site, as the pre-commit hook runs it."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CLINIC_KIT_TODAY": FIXTURE_TODAY}
+    return subprocess.run([sys.executable, "-m", "kit", "check"], cwd=site.root, env=environment, capture_output=True, text=True)
 
 
 def test_an_address_typed_as_one_block_and_a_phone_without_spaces_reach_patients_as_typed(fixture_site: FixtureSite) -> None:
@@ -82,8 +90,7 @@ def test_a_language_the_kit_has_no_words_for_is_reported_at_its_line_with_what_t
     language = next(code for code in ("fr", "de", "es", "it", "nl", "pt") if not strings_file(code).exists())
     config = FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py")
     fixture_site.write("mkdocs.yml", config.replace("  font: false\n", f"  font: false\n  language: {language}\n"))
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    check = subprocess.run([sys.executable, "-m", "kit", "check"], cwd=fixture_site.root, env=environment, capture_output=True, text=True)
+    check = kit_check(fixture_site)
     lines = (fixture_site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     line = next(number for number, text in enumerate(lines, start=1) if text.strip() == f"language: {language}")
     assert check.returncode == 1, check.stdout + check.stderr
@@ -92,3 +99,40 @@ def test_a_language_the_kit_has_no_words_for_is_reported_at_its_line_with_what_t
         rf"Copy kit/strings/en\.yml to kit/strings/{language}\.yml and translate its values",
         check.stdout + check.stderr,
     ), check.stdout + check.stderr
+
+
+def test_a_half_done_translation_builds_in_english_where_it_lacks_words_and_names_them(fixture_site: FixtureSite) -> None:
+    # The clinic copies kit/strings/en.yml, translates one line and deletes another (kit/ is the fork's own copy).
+    language = next(code for code in ("fr", "de", "es", "it", "nl", "pt") if not strings_file(code).exists())
+    shutil.copytree(ROOT / "kit", fixture_site.root / "kit", ignore=shutil.ignore_patterns("__pycache__"))
+    english = yaml.safe_load((ROOT / "kit" / "strings" / "en.yml").read_text(encoding="utf-8"))
+    translated = {**english, "disclaimer": {**english["disclaimer"], "label": "Attention :"}}
+    del translated["contact"]
+    (fixture_site.root / "kit" / "strings" / f"{language}.yml").write_text(yaml.safe_dump(translated, allow_unicode=True), encoding="utf-8")
+    config = FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py")
+    fixture_site.write("mkdocs.yml", config.replace("  font: false\n", f"  font: false\n  language: {language}\n"))
+    fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("---\n\n#", "contact: true\n---\n\n#", 1))
+    build = fixture_site.build("--no-strict", env={"PYTHONPATH": str(fixture_site.root)})
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    page = BeautifulSoup(build.page(""), "html.parser")
+    assert page.select_one(".clinic-disclaimer").get_text(" ", strip=True).startswith("Attention :")
+    assert page.select_one(".clinic-contact h2").get_text().startswith(english["contact"]["title"].split("{")[0])
+    missing = len(english["contact"])
+    assert re.search(
+        rf"WARNING .*kit/strings/{language}\.yml:1:1: {missing} of the kit's words are not translated here, .*contact\.title", build.output
+    ), build.output
+
+
+def test_a_picture_without_a_description_is_reported_at_its_line_and_one_in_a_code_example_is_not(fixture_site: FixtureSite) -> None:
+    page = FIXTURE_PAGE + (
+        "\n![The clinic's treatment room](assets/logo.svg)\n"
+        '\n!!! note "Before and after"\n\n    Results after three sessions:\n\n    ![](assets/logo.svg)\n'
+        "\n```markdown\n![](assets/logo.svg)\n```\n"
+    )
+    fixture_site.write("docs/index.md", page)
+    check = kit_check(fixture_site)
+    line = page.splitlines().index("    ![](assets/logo.svg)") + 1
+    found = re.findall(r"docs/index\.md:(\d+):(\d+): This picture has no description", check.stdout)
+    assert found == [(str(line), "5")], check.stdout + check.stderr
+    assert "Write what it shows between the square brackets" in check.stdout
+    assert check.returncode == 1
