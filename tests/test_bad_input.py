@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, FixtureSite, copy_tracked_files
+from conftest import FixtureSite, copy_tracked_files
+from test_termcheck import run_cli
 
 
 def test_a_page_that_is_not_utf8_stops_the_build_naming_its_line_and_column(fixture_site: FixtureSite) -> None:
@@ -116,14 +116,7 @@ def test_a_wrong_setting_is_reported_at_its_line_by_the_build_and_the_check(fixt
     expected = f"{file}:{position_of_key(path, key)}: {message}"
 
     build = fixture_site.build()
-    check = subprocess.run(
-        [sys.executable, "-m", "kit", "check"],
-        cwd=fixture_site.root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    check = run_cli(cwd=fixture_site.root)
     assert build.returncode != 0 and check.returncode == 2, check.stdout + check.stderr
     in_build, in_check = CHECK_LINE.findall(build.output), CHECK_LINE.findall(check.stdout)
     assert len(in_build) == 1 and in_build[0].startswith(expected), build.output
@@ -133,13 +126,6 @@ def test_a_wrong_setting_is_reported_at_its_line_by_the_build_and_the_check(fixt
 
 
 def test_a_site_without_mkdocs_yml_is_named_by_the_check(tmp_path: Path) -> None:
-    check = subprocess.run(
-        [sys.executable, "-m", "kit", "check"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    check = run_cli(cwd=tmp_path)
     assert check.returncode == 2 and "Traceback" not in check.stderr
     assert "config: mkdocs.yml:1:1: There is no mkdocs.yml here. Run the check in its folder, or pass --config-file." in check.stdout
