@@ -178,3 +178,13 @@ def test_dermatology_prose_gives_no_false_finding_and_a_real_typo_is_reported_wi
         'clinic\'s accepted words. Did you mean "medication"? If "medicaton" is right, add it to accepted_words in terminology.yml '
         "(all pages) or in this page's front matter."
     ], check.stdout
+
+
+def test_a_page_file_named_with_spaces_and_signs_is_reported_with_the_name_to_use(fixture_site: FixtureSite) -> None:
+    fixture_site.write("docs/Prices & FAQ.md", "---\ndescription: What each treatment costs.\nhealth_page: false\n---\n\n# Prices\n")
+    fixture_site.write("docs/préparation.md", "---\ndescription: How to get ready.\nhealth_page: false\n---\n\n# Getting ready\n")
+    check = run_cli(cwd=fixture_site.root)
+    assert "docs/Prices & FAQ.md:1:1: The file name `Prices & FAQ.md` has spaces or signs" in check.stdout, check.stdout
+    assert "Rename the file to `prices-faq.md`, and change its line under `nav:`" in check.stdout
+    assert "Rename the file to `preparation.md`" in check.stdout
+    assert "docs/index.md:1:1: The file name" not in check.stdout
