@@ -240,19 +240,24 @@ def without_patient_words(terminology: Path) -> str:
     return "\n".join(lines)
 
 
-@pytest.fixture
-def fixture_site(tmp_path: Path) -> FixtureSite:
-    """A one-page site with the project's hooks, clinic.yml and terminology.yml."""
-    site = FixtureSite(tmp_path)
+def new_fixture_site(root: Path) -> FixtureSite:
+    """A one-page site in `root` with the project's hooks, clinic.yml and terminology.yml."""
+    site = FixtureSite(root)
     site.write("mkdocs.yml", FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py"))
-    shutil.copy(ROOT / "clinic.yml", tmp_path / "clinic.yml")
+    shutil.copy(ROOT / "clinic.yml", root / "clinic.yml")
     if not DEMO:  # a clinic's live fork: its fixture sites start as the kit ships, a demonstration
         site.set_clinic(mode="demo")
-    (tmp_path / "terminology.yml").write_text(without_patient_words(ROOT / "terminology.yml"), encoding="utf-8")
-    (tmp_path / "docs" / "assets").mkdir(parents=True)
-    shutil.copy(DOCS / "assets" / "logo.svg", tmp_path / "docs" / "assets" / "logo.svg")
+    (root / "terminology.yml").write_text(without_patient_words(ROOT / "terminology.yml"), encoding="utf-8")
+    (root / "docs" / "assets").mkdir(parents=True)
+    shutil.copy(DOCS / "assets" / "logo.svg", root / "docs" / "assets" / "logo.svg")
     site.write("docs/index.md", FIXTURE_PAGE)
     return site
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> FixtureSite:
+    """A one-page site of the test's own, to change and build (new_fixture_site)."""
+    return new_fixture_site(tmp_path)
 
 
 def copy_tracked_files(destination: Path) -> Path:
