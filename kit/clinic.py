@@ -64,11 +64,7 @@ def load_clinic(path: Path) -> Clinic:
     for key in REQUIRED:
         if key not in data or data[key] in (None, "", []):
             raise document.error((), f"The clinic's `{key}` is missing", f"Add a line `{key}: ...` to clinic.yml")
-    address = data["address"]
-    if isinstance(address, str):
-        address = [address]
-    if not isinstance(address, list) or not all(isinstance(line, str) for line in address):
-        raise document.error(("address",), "`address` must be a list of lines", "Write each line of the address as `  - ...`")
+    address = _address(document)
     values = {key: _text(document, key) for key in (*REQUIRED, *OPTIONAL) if key in data and key != "address"}
     if values.get("mode", "demo") not in MODES:
         raise document.error(
@@ -77,6 +73,18 @@ def load_clinic(path: Path) -> Clinic:
             "Write `mode: demo` (the example site, marked as a demonstration) or `mode: live` (your clinic's own site)",
         )
     return Clinic(address=address, source=path, **values)
+
+
+def _address(document: YamlDocument) -> list[str]:
+    """The address's lines: a list (`- 12 Harley Street`), or one block (`address: |`) with a line per line."""
+    address = document.data["address"]
+    if isinstance(address, list) and not any(isinstance(line, (dict, list)) for line in address):
+        lines = [document.text("address", index) for index in range(len(address))]  # a postcode line `- 2000` stays "2000"
+    elif isinstance(address, str):
+        lines = address.splitlines()
+    else:
+        raise document.error(("address",), "`address` must be a list of lines", "Write each line of the address as `  - ...`")
+    return [" ".join(line.split()) for line in lines if line.strip()]
 
 
 def _reject_unknown_keys(document: YamlDocument) -> None:
@@ -94,4 +102,7 @@ def _text(document: YamlDocument, key: str) -> str:
     value = document.data[key]
     if isinstance(value, (dict, list)):
         raise document.error((key,), f"`{key}` must be a single line of text", "Put the value on the same line, after the colon")
-    return "" if value is None else str(value).strip()
+    if value is None:
+        return ""
+    # As typed: `phone: 0201234567` unquoted is an octal number to YAML, `+61212345670` loses its plus.
+    return str(value).strip() if isinstance(value, str) else document.text(key).strip()

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kit.messages import StopBuild, located
 from kit.patient_text import DEFAULT_LANGUAGE, render
 from kit.terminology import Term
+from kit.yamlfile import SettingsLocator
 
 GLOSSARY_FILE = "glossary.md"
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
@@ -56,8 +57,20 @@ def slug(term: str) -> str:
 
 
 def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...], language: str = DEFAULT_LANGUAGE) -> None:
-    """Add the generated glossary page; a hand-made one would silently lose to it."""
+    """Add the generated glossary page; a hand-made one would silently lose to it.
+
+    The clinic chooses where it shows in `nav:`. Without a nav line the page is still
+    made (the terms on every page link to it) but left out of the menu, instead of
+    MkDocs' warning about a docs/glossary.md the clinic cannot find.
+    """
+    in_nav = _nav_position(config.nav, GLOSSARY_FILE)
     if not terms:
+        if in_nav is not None and not files.get_file_from_path(GLOSSARY_FILE):
+            raise SettingsLocator(Path(config.config_file_path)).error(
+                in_nav,
+                f"The navigation lists {GLOSSARY_FILE}, but terminology.yml defines no term, so the kit makes no glossary page",
+                f"Remove the `{GLOSSARY_FILE}` line from `nav:`, or add a `definition:` to a term in terminology.yml",
+            )
         return
     if files.get_file_from_path(GLOSSARY_FILE):
         raise StopBuild(
@@ -69,7 +82,19 @@ def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...
                 "Move its definitions into terminology.yml and delete this file",
             )
         )
-    files.append(File.generated(config, GLOSSARY_FILE, content=glossary_markdown(terms, language)))
+    inclusion = InclusionLevel.NOT_IN_NAV if config.nav is not None and in_nav is None else InclusionLevel.UNDEFINED
+    files.append(File.generated(config, GLOSSARY_FILE, content=glossary_markdown(terms, language), inclusion=inclusion))
+
+
+def _nav_position(nav: object, src_uri: str, keys: tuple = ("nav",)) -> tuple | None:
+    """Where `nav:` (nested sections too) lists the page, as keys into mkdocs.yml; None when it does not."""
+    if nav == src_uri:
+        return keys
+    items = enumerate(nav) if isinstance(nav, list) else nav.items() if isinstance(nav, dict) else ()
+    for key, item in items:
+        if (found := _nav_position(item, src_uri, (*keys, key))) is not None:
+            return found
+    return None
 
 
 def glossary_markdown(terms: tuple[Term, ...], language: str = DEFAULT_LANGUAGE) -> str:

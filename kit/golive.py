@@ -58,8 +58,12 @@ class ShippedExamples:
         return None
 
     def is_fictional_phone(self, text: str) -> bool:
-        """A number in the range reserved for fiction (555-0100 to 555-0199)."""
-        return bool(self.fictional_phone_digits.search("".join(ch for ch in text if ch.isdigit())))
+        """A North American number in the range reserved for fiction (555-0100 to 555-0199).
+
+        The whole number is matched, not any run of its digits: a UK number in Lanark (+44 1555 012345)
+        has "55501" in it too.
+        """
+        return bool(self.fictional_phone_digits.fullmatch("".join(ch for ch in text if ch.isdigit())))
 
 
 @cache
@@ -85,9 +89,11 @@ def clinic_placeholders(clinic: Clinic, examples: ShippedExamples | None = None)
         shipped = examples.clinic.get(key)
         shipped_items = shipped if isinstance(shipped, list) else [shipped]
         for index, item in items:
-            if not isinstance(item, str) or not item.strip():
+            key_path = (key, index) if index is not None else (key,)
+            item = item if isinstance(item, str) else document.text(*key_path)  # `phone: 5550142` unquoted is a number to YAML
+            if not item.strip():
                 continue
-            line, column = document.where(key, index) if index is not None else document.where(key)
+            line, column = document.where(*key_path)
             if item.strip() in shipped_items:
                 problem = f"`{key}` is still the kit's example ({item.strip()})"
                 advice = f"Write your clinic's own {key.replace('_', ' ')}, {_DEMO_ADVICE}"

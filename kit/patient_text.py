@@ -13,26 +13,54 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from kit.findings import Finding
+from kit.yamlfile import SettingsLocator, load_yaml
 
 STRINGS = Path(__file__).parent / "strings"
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_LANGUAGE = "en"
 
 
+def strings_file(language: str) -> Path:
+    """kit/strings/<language>.yml: only the language's main part counts (`en-GB` reads en.yml)."""
+    return STRINGS / f"{language.split('-')[0].split('_')[0].lower()}.yml"
+
+
 @cache
 def strings(language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
-    """The strings of a language; English where the kit has no translation yet.
+    """The strings of a language, each one English where the translation lacks it (`untranslated` tells the editor).
 
-    Only the language's main part counts (`en-GB` reads en.yml).
+    A clinic translates by copying en.yml: a half-done copy must still build, in two languages, never stop with a traceback.
     """
-    file = STRINGS / f"{language.split('-')[0].split('_')[0].lower()}.yml"
-    if not file.exists():
-        file = STRINGS / f"{DEFAULT_LANGUAGE}.yml"
-    data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    assert isinstance(data, dict), f"{file} must be `key: value` lines"
-    return data
+    english = _read_strings(STRINGS / f"{DEFAULT_LANGUAGE}.yml")
+    file = strings_file(language)
+    if not file.exists() or file.name == f"{DEFAULT_LANGUAGE}.yml":
+        return english
+    return _over(english, _read_strings(file))[0]
+
+
+def _read_strings(file: Path) -> dict[str, Any]:
+    document = load_yaml(file)
+    if not isinstance(document.data, dict):
+        raise document.error((), "A strings file must be `key: value` lines", f"Compare it with kit/strings/{DEFAULT_LANGUAGE}.yml")
+    return document.data
+
+
+def _over(english: Any, translated: Any, key: str = "") -> tuple[Any, list[str]]:
+    """The translation laid over English, and the keys (`demo.notice`) where English shows through."""
+    if isinstance(english, dict):
+        translated = translated if isinstance(translated, dict) else {}
+        merged, missing = {}, []
+        for name, value in english.items():
+            merged[name], lacking = _over(value, translated.get(name), f"{key}.{name}" if key else str(name))
+            missing += lacking
+        return merged, missing
+    same_shape = (
+        isinstance(translated, str) if isinstance(english, str) else isinstance(translated, list) and len(translated) == len(english)
+    )
+    return (translated, []) if same_shape else (english, [key])
 
 
 def human_date(day: date, language: str = DEFAULT_LANGUAGE) -> str:
@@ -56,3 +84,39 @@ def _environment() -> Environment:
 def render(template: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     """A template of kit/templates/ with the language's strings as `text`."""
     return _environment().get_template(template).render(text=strings(language), language=language, **values).strip("\n")
+
+
+def untranslated(language: str, config_file: Path) -> list[Finding]:
+    """A site in a language the kit has no strings for would mix English into its pages, marked as that language."""
+    file = strings_file(language)
+    if file.name == f"{DEFAULT_LANGUAGE}.yml":
+        return []
+    if not file.exists():
+        line, column = SettingsLocator(config_file).where(("theme", "language"))
+        return [
+            Finding.at(
+                "warning",
+                "language.untranslated",
+                config_file,
+                line,
+                column,
+                f"`language: {language}` has no translation of the words the kit adds to pages (review line, disclaimer, "
+                "contact labels, buttons), so patients would read them in English on pages marked as another language",
+                f"Copy kit/strings/{DEFAULT_LANGUAGE}.yml to kit/strings/{file.name} and translate its values, or set `language: en`",
+            )
+        ]
+    missing = _over(_read_strings(STRINGS / f"{DEFAULT_LANGUAGE}.yml"), _read_strings(file))[1]
+    if not missing:
+        return []
+    shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
+    return [
+        Finding.at(
+            "warning",
+            "language.untranslated",
+            file,
+            1,
+            1,
+            f"{len(missing)} of the kit's words are not translated here, so patients would read them in English: {shown}",
+            f"Copy each from kit/strings/{DEFAULT_LANGUAGE}.yml, with the same keys and indentation, and translate it",
+        )
+    ]

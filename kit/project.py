@@ -18,6 +18,7 @@ from kit import golive, readability, review
 from kit.checks import PAGE_CHECKS
 from kit.clinic import Clinic, load_clinic
 from kit.findings import Reporter
+from kit.patient_text import untranslated
 from kit.reminders import ReviewSettings, read_review_settings
 from kit.sourcepage import SourcePage, read_page
 from kit.termcheck import WordingCheck, start_wording_check
@@ -68,7 +69,9 @@ class Project:
         return read_page(path, src_uri, self.clinic)
 
     def check_data_files(self) -> None:
-        """Typos in the glossary definitions of terminology.yml (patients read them too); on a live site, example values left."""
+        """A language without the kit's words; typos in the glossary definitions of terminology.yml (patients read them
+        too); on a live site, example values left."""
+        self.reporter.report(untranslated(self.settings.language, self.settings.config_file))
         if self.wording is not None:
             self.reporter.report(self.wording.check_definitions(self.terminology.source))
         if not self.clinic.demo:

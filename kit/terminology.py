@@ -99,8 +99,10 @@ def load_terminology(path: Path) -> Terminology:
     _require_mapping(document, (), data, "The terminology file", TOP_LEVEL_KEYS)
     spelling = data.get("spelling") or {}
     _require_mapping(document, ("spelling",), spelling, "`spelling`", SPELLING_KEYS)
+    terms = tuple(_read_term(document, index, entry) for index, entry in enumerate(_list(document, ("terms",), data)))
+    _refuse_repeated_terms(document, terms)
     return Terminology(
-        terms=tuple(_read_term(document, index, entry) for index, entry in enumerate(_list(document, ("terms",), data))),
+        terms=terms,
         accepted_words=frozenset(_read_words(document, data)),
         spelling_level=_read_level(document, ("spelling", "level"), spelling.get("level", "error")),
         source=path,
@@ -145,6 +147,21 @@ def _read_term(document: YamlDocument, index: int, entry: object) -> Term:
     return Term(term=term.strip(), definition=" ".join(definition.split()), avoid=avoid)
 
 
+def _refuse_repeated_terms(document: YamlDocument, terms: tuple[Term, ...]) -> None:
+    """A term written twice would be listed twice in the glossary, under one anchor: the clinic merges them."""
+    first: dict[str, int] = {}
+    for index, term in enumerate(terms):
+        key = term.term.casefold()
+        if key in first:
+            line = document.where("terms", first[key], "term")[0]
+            raise document.error(
+                ("terms", index, "term"),
+                f"`{term.term}` is already a term at line {line}",
+                "Merge the two entries into one (one definition, all the variants to avoid under it)",
+            )
+        first[key] = index
+
+
 def _read_avoid(document: YamlDocument, where: tuple, preferred: str, item: object) -> AvoidRule:
     if isinstance(item, str):
         item = {"phrase": item}
@@ -153,9 +170,15 @@ def _read_avoid(document: YamlDocument, where: tuple, preferred: str, item: obje
     phrase = item.get("phrase")
     if not isinstance(phrase, str) or not phrase.strip():
         raise document.error(where, "This variant has no phrase", "Add `phrase: <the wording to avoid>`")
+    instead = item.get("instead") or ""
+    if " ".join(phrase.split()).casefold() in (preferred.casefold(), str(instead).strip().casefold()):
+        raise document.error(
+            (*where, "phrase"),
+            f'The wording to avoid, "{phrase.strip()}", is what the rule says to write, so every use of it would be reported',
+            "Write here the wording patients should not see, or remove this entry",
+        )
     reason = item.get("reason") or f'The clinic writes "{preferred}".'
     level = _read_level(document, (*where, "level"), item.get("level", "warning"))
-    instead = item.get("instead") or ""
     if not isinstance(instead, str):
         raise document.error((*where, "instead"), "`instead` must be text", "Write the wording to use after `instead:`")
     return AvoidRule(

@@ -7,7 +7,7 @@ node tree first keeps each value's line and column for the error message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,8 @@ class YamlDocument:
     path: Path
     data: Any
     positions: dict[KeyPath, tuple[int, int]]
+    # Each scalar exactly as written: `phone: 0201234567` is the text the editor typed, not the octal number YAML reads.
+    written: dict[KeyPath, str] = field(default_factory=dict)
 
     def where(self, *key_path: Any) -> tuple[int, int]:
         """Line and column (1-based) of a value, or of its nearest parent."""
@@ -33,6 +35,10 @@ class YamlDocument:
         while path and path not in self.positions:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
+
+    def text(self, *key_path: Any) -> str:
+        """A scalar value as its editor typed it (numbers, dates and yes/no keep their own spelling)."""
+        return self.written.get(tuple(key_path), "")
 
     def error(self, key_path: KeyPath, problem: str, advice: str) -> StopBuild:
         """A build-stopping error pointing at one value of this file."""
@@ -57,8 +63,9 @@ def load_yaml(path: Path) -> YamlDocument:
         problem = f"The YAML is not valid ({'; '.join(filter(None, (err.context, err.problem)))})"
         raise StopBuild(located(path, line, column, problem, "Check the indentation and the quotes around values on this line")) from None
     positions: dict[KeyPath, tuple[int, int]] = {}
-    data = _to_python(node, (), positions) if node is not None else None
-    return YamlDocument(path=path, data=data, positions=positions)
+    written: dict[KeyPath, str] = {}
+    data = _to_python(node, (), positions, written) if node is not None else None
+    return YamlDocument(path=path, data=data, positions=positions, written=written)
 
 
 def _where_the_mistake_is(err: yaml.MarkedYAMLError) -> yaml.Mark | None:
@@ -68,17 +75,18 @@ def _where_the_mistake_is(err: yaml.MarkedYAMLError) -> yaml.Mark | None:
     return err.problem_mark or err.context_mark
 
 
-def _to_python(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, tuple[int, int]]) -> Any:
+def _to_python(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, tuple[int, int]], written: dict[KeyPath, str]) -> Any:
     positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
             key = _SCALARS.construct_object(key_node)
-            result[key] = _to_python(value_node, (*path, key), positions)
+            result[key] = _to_python(value_node, (*path, key), positions, written)
             positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, (*path, index), positions) for index, item in enumerate(node.value)]
+        return [_to_python(item, (*path, index), positions, written) for index, item in enumerate(node.value)]
+    written[path] = node.value
     return _SCALARS.construct_object(node)
 
 

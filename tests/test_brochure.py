@@ -446,8 +446,24 @@ def test_a_paper_size_the_kit_does_not_know_stops_the_build_at_its_line(fixture_
 def test_a_handout_page_missing_from_the_nav_stops_the_build_with_the_pages_to_choose_from(fixture_site: FixtureSite) -> None:
     brochure_fixture(fixture_site, handout="after-care.md")
     assert_build_stops_at(
-        fixture_site, "handout:", "The handout page `after-care.md` is not in the navigation. Use one of: index.md, aftercare.md."
+        fixture_site,
+        "handout:",
+        "The handout page `after-care.md` is not in the navigation. Use one of: index.md, aftercare.md; "
+        "or remove the `handout:` line to make no handout.",
     )
+
+
+def test_a_brochure_without_a_handout_links_only_to_the_pdfs_it_made(fixture_site: FixtureSite) -> None:
+    brochure_fixture(fixture_site, handout="")
+    shutil.copytree(ROOT / "overrides", fixture_site.root / "overrides")  # the download links are the theme's
+    config = fixture_site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    build = fixture_site.build()
+    assert build.returncode == 0, build.output
+    made = {pdf.name for pdf in build.site.glob("*.pdf")}
+    for page in ("", "aftercare/"):
+        links = {a["href"].rsplit("/", 1)[-1] for a in BeautifulSoup(build.page(page), "html.parser").select(".brochure-download a")}
+        assert links and links <= made, (page, links, made)
 
 
 def test_the_pdf_switch_turns_pdfs_and_their_links_off(fixture_site: FixtureSite) -> None:

@@ -64,6 +64,7 @@ def test_the_print_page_carries_no_single_pages_structured_data(real_site: Build
 def test_the_structured_data_names_the_language_the_site_is_written_in(project_copy: FixtureSite) -> None:
     config = project_copy.root / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^  language: \S+$", "  language: fr", config.read_text(encoding="utf-8")), encoding="utf-8")
-    build = project_copy.build("--strict", env=WITHOUT_PDFS)
+    # Not strict: the kit has no French strings yet, which the build reports (tests/test_clinic_fork.py).
+    build = project_copy.build("--no-strict", env=WITHOUT_PDFS)
     assert build.returncode == 0, build.output
     assert page_data(build.page(""))["inLanguage"] == "fr"

@@ -26,6 +26,16 @@ BAD_FILES = {
         "terminology.yml:5:9: `critical` is not a level",
         "Use one of: error, warning, suggestion.",
     ),
+    "term written twice": (
+        "terms:\n  - term: erythema\n    definition: Redness of the skin.\n  - term: Erythema\n    definition: Skin redness.\n",
+        "terminology.yml:4:5: `Erythema` is already a term at line 2",
+        "Merge the two entries into one",
+    ),
+    "avoiding the term itself": (
+        "terms:\n  - term: erythema\n    avoid:\n      - phrase: Erythema\n",
+        'terminology.yml:4:9: The wording to avoid, "Erythema", is what the rule says to write',
+        "Write here the wording patients should not see, or remove this entry.",
+    ),
 }
 
 

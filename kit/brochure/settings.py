@@ -54,7 +54,13 @@ class BrochureSettings:
         print_page = "print_page/" if use_directory_urls else "print_page.html"
         handout_url = page_url(self.handout_page, use_directory_urls) if self.handout_page else ""
         downloads = [
-            {"paper": PAPER_LABELS[p], "brochure": self.brochure_file(p), "handout": self.handout_file(p), "booklet": self.booklet_file(p)}
+            {
+                "paper": PAPER_LABELS[p],
+                "brochure": self.brochure_file(p),
+                # No `handout:` line, no handout PDF: nothing to link to.
+                "handout": self.handout_file(p) if self.handout_page else "",
+                "booklet": self.booklet_file(p),
+            }
             for p in self.papers
         ]
         return {
@@ -109,7 +115,10 @@ def check_handout_in_nav(settings: BrochureSettings, nav_pages: list[str]) -> No
         raise _Locator(settings.config_file).error(
             ("extra", "brochure", "handout"),
             f"The handout page `{settings.handout_page}` is not in the navigation",
-            "Use one of: " + ", ".join(nav_pages[:8]) + (f" (and {len(nav_pages) - 8} more)" if len(nav_pages) > 8 else ""),
+            "Use one of: "
+            + ", ".join(nav_pages[:8])
+            + (f" (and {len(nav_pages) - 8} more)" if len(nav_pages) > 8 else "")
+            + "; or remove the `handout:` line to make no handout",
         )
 
 

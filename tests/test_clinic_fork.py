@@ -1,0 +1,138 @@
+"""What a clinic's editor does to its fork on GitHub, and what the build must then do.
+
+Each test is one realistic edit (another country's clinic details, a page
+dropped from the menu, a language the kit has no words for) on a small
+fixture site, with the values a clinic would type: none is the example clinic's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import yaml
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, FIXTURE_TODAY, ROOT, FixtureSite
+
+from kit.clinic import load_clinic
+from kit.golive import clinic_placeholders
+from kit.patient_text import strings_file
+from kit.terminology import load_terminology
+
+
+def clinic_yml_lines(site: FixtureSite) -> list[str]:
+    return (site.root / "clinic.yml").read_text(encoding="utf-8").splitlines()
+
+
+def kit_check(site: FixtureSite) -> subprocess.CompletedProcess[str]:
+    """`python -m kit check` in the fixture site, as the pre-commit hook runs it."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CLINIC_KIT_TODAY": FIXTURE_TODAY}
+    return subprocess.run([sys.executable, "-m", "kit", "check"], cwd=site.root, env=environment, capture_output=True, text=True)
+
+
+def test_an_address_typed_as_one_block_and_a_phone_without_spaces_reach_patients_as_typed(fixture_site: FixtureSite) -> None:
+    # An Australian clinic types its address as a block and its number without spaces (YAML reads 0212345670 as an octal number).
+    kept = [line for line in clinic_yml_lines(fixture_site) if not line.startswith(("address", "  -", "phone"))]
+    block = "address: |\n  Level 3, 88 George Street\n  Sydney NSW\n  2000\nphone: 0212345670\n"
+    (fixture_site.root / "clinic.yml").write_text("\n".join(kept) + "\n" + block, encoding="utf-8")
+    fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("---\n\n#", "contact: true\n---\n\n#", 1))
+    build = fixture_site.build("--strict")
+    assert build.returncode == 0, build.output
+    page = BeautifulSoup(build.page(""), "html.parser")
+    contact = " ".join(page.select_one(".clinic-contact").get_text(" ").split())
+    assert "Level 3, 88 George Street, Sydney NSW, 2000" in contact
+    assert "0212345670" in contact and "tel:0212345670" in str(page.select_one(".clinic-contact"))
+    clinic = load_clinic(fixture_site.root / "clinic.yml")  # what the footer, PDFs and structured data read
+    assert (clinic.address, clinic.phone) == (["Level 3, 88 George Street", "Sydney NSW", "2000"], "0212345670")
+
+
+def test_a_live_clinic_outside_north_america_is_not_refused_for_555_digits_in_its_number(fixture_site: FixtureSite) -> None:
+    # Lanark's area code is 01555: the number's digits contain 55501, but it is not a US fiction number.
+    fixture_site.go_live()
+    fixture_site.set_clinic(phone="+44 1555 012345")
+    assert clinic_placeholders(load_clinic(fixture_site.root / "clinic.yml")) == []
+    fixture_site.set_clinic(phone="+1 (212) 555-0142")
+    assert [f.rule for f in clinic_placeholders(load_clinic(fixture_site.root / "clinic.yml"))] == ["live.example_value"]
+
+
+def nav_config(*entries: str) -> str:
+    return FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py") + "nav:\n" + "".join(f"  - {entry}\n" for entry in entries)
+
+
+def test_a_glossary_taken_out_of_the_menu_still_explains_the_terms_on_each_page(fixture_site: FixtureSite) -> None:
+    term = load_terminology(fixture_site.root / "terminology.yml").glossary[0].term
+    fixture_site.write("mkdocs.yml", nav_config("Welcome: index.md"))
+    fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("The clinic's fixture page.", f"The clinic explains {term} here."))
+    build = fixture_site.build("--strict")
+    assert build.returncode == 0, build.output  # no warning about a docs/glossary.md the clinic never had
+    page = BeautifulSoup(build.page(""), "html.parser")
+    link = page.select_one("article a[href*='glossary/']")
+    assert link is not None and link.get_text().lower() == term.lower()
+    assert (build.site / "glossary" / "index.html").is_file()
+    assert not page.select("nav.md-nav a[href*='glossary/']")
+
+
+def test_a_glossary_in_the_menu_without_any_definition_stops_at_its_nav_line(fixture_site: FixtureSite) -> None:
+    fixture_site.write("terminology.yml", "accepted_words:\n  - Harbourlane\n")
+    fixture_site.write("mkdocs.yml", nav_config("Welcome: index.md", "Glossary: glossary.md"))
+    build = fixture_site.build("--strict")
+    lines = (fixture_site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, start=1) if "glossary.md" in text)
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert f"mkdocs.yml:{line}:5: The navigation lists glossary.md, but terminology.yml defines no term" in build.output, build.output
+    assert "Remove the `glossary.md` line from `nav:`" in build.output
+
+
+def test_a_language_the_kit_has_no_words_for_is_reported_at_its_line_with_what_to_do(fixture_site: FixtureSite) -> None:
+    language = next(code for code in ("fr", "de", "es", "it", "nl", "pt") if not strings_file(code).exists())
+    config = FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py")
+    fixture_site.write("mkdocs.yml", config.replace("  font: false\n", f"  font: false\n  language: {language}\n"))
+    check = kit_check(fixture_site)
+    lines = (fixture_site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, start=1) if text.strip() == f"language: {language}")
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert re.search(
+        rf"mkdocs\.yml:{line}:3: `language: {language}` has no translation of the words the kit adds to pages.*"
+        rf"Copy kit/strings/en\.yml to kit/strings/{language}\.yml and translate its values",
+        check.stdout + check.stderr,
+    ), check.stdout + check.stderr
+
+
+def test_a_half_done_translation_builds_in_english_where_it_lacks_words_and_names_them(fixture_site: FixtureSite) -> None:
+    # The clinic copies kit/strings/en.yml, translates one line and deletes another (kit/ is the fork's own copy).
+    language = next(code for code in ("fr", "de", "es", "it", "nl", "pt") if not strings_file(code).exists())
+    shutil.copytree(ROOT / "kit", fixture_site.root / "kit", ignore=shutil.ignore_patterns("__pycache__"))
+    english = yaml.safe_load((ROOT / "kit" / "strings" / "en.yml").read_text(encoding="utf-8"))
+    translated = {**english, "disclaimer": {**english["disclaimer"], "label": "Attention :"}}
+    del translated["contact"]
+    (fixture_site.root / "kit" / "strings" / f"{language}.yml").write_text(yaml.safe_dump(translated, allow_unicode=True), encoding="utf-8")
+    config = FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py")
+    fixture_site.write("mkdocs.yml", config.replace("  font: false\n", f"  font: false\n  language: {language}\n"))
+    fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("---\n\n#", "contact: true\n---\n\n#", 1))
+    build = fixture_site.build("--no-strict", env={"PYTHONPATH": str(fixture_site.root)})
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    page = BeautifulSoup(build.page(""), "html.parser")
+    assert page.select_one(".clinic-disclaimer").get_text(" ", strip=True).startswith("Attention :")
+    assert page.select_one(".clinic-contact h2").get_text().startswith(english["contact"]["title"].split("{")[0])
+    missing = len(english["contact"])
+    assert re.search(
+        rf"WARNING .*kit/strings/{language}\.yml:1:1: {missing} of the kit's words are not translated here, .*contact\.title", build.output
+    ), build.output
+
+
+def test_a_picture_without_a_description_is_reported_at_its_line_and_one_in_a_code_example_is_not(fixture_site: FixtureSite) -> None:
+    page = FIXTURE_PAGE + (
+        "\n![The clinic's treatment room](assets/logo.svg)\n"
+        '\n!!! note "Before and after"\n\n    Results after three sessions:\n\n    ![](assets/logo.svg)\n'
+        "\n```markdown\n![](assets/logo.svg)\n```\n"
+    )
+    fixture_site.write("docs/index.md", page)
+    check = kit_check(fixture_site)
+    line = page.splitlines().index("    ![](assets/logo.svg)") + 1
+    found = re.findall(r"docs/index\.md:(\d+):(\d+): This picture has no description", check.stdout)
+    assert found == [(str(line), "5")], check.stdout + check.stderr
+    assert "Write what it shows between the square brackets" in check.stdout
+    assert check.returncode == 1
