@@ -13,15 +13,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from kit.findings import PrintSink, Reporter, Sink
+from kit.brochure.settings import settings_from as brochure_settings
+from kit.findings import PrintSink, Reporter, Sink, stops_reported
 from kit.github import github_sinks
-from kit.messages import StopBuild
+from kit.messages import StopBuild, stop_at
 from kit.project import Project
 from kit.sourcepage import SourcePage
+from kit.yamlfile import invalid_yaml, not_utf8
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -31,22 +34,42 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def read_mkdocs_settings(config_file: Path) -> tuple[dict, str, Path, str]:
-    """`extra`, `theme.language`, the docs folder and `site_url` from mkdocs.yml, as the build would read them."""
+@dataclass(frozen=True)
+class MkDocsSettings:
+    """What the checks need from mkdocs.yml, read as the build would read it."""
+
+    extra: dict
+    language: str  # theme.language
+    docs_dir: Path
+    site_url: str
+    site_name: str
+    plugins: list[str]  # the names listed under `plugins:`
+
+
+def read_mkdocs_settings(config_file: Path) -> MkDocsSettings:
+    """mkdocs.yml's settings; a file that cannot be read stops the check at its line."""
     try:
         data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
     except FileNotFoundError:
-        raise StopBuild(f"{config_file}: there is no mkdocs.yml here. Run the check in the site's folder, or pass --config-file.") from None
-    except yaml.YAMLError as err:
-        raise StopBuild(f"{config_file}: mkdocs.yml is not valid YAML ({err}). Fix it, then run the check again.") from None
+        raise stop_at(config_file, 1, 1, "There is no mkdocs.yml here", "Run the check in its folder, or pass --config-file") from None
+    except UnicodeDecodeError as err:
+        raise not_utf8(config_file, err) from None
+    except yaml.MarkedYAMLError as err:
+        raise invalid_yaml(config_file, err) from None
     if not isinstance(data, dict):
-        raise StopBuild(f"{config_file}: mkdocs.yml must be `name: value` lines. Compare it with the kit's own mkdocs.yml.")
+        raise stop_at(config_file, 1, 1, "mkdocs.yml must be `name: value` lines", "Compare it with the kit's own mkdocs.yml")
     extra = data.get("extra")
     theme = data.get("theme")
-    extra = extra if isinstance(extra, dict) else {}
     theme = theme if isinstance(theme, dict) else {}
-    docs_dir = config_file.parent / str(data.get("docs_dir") or "docs")
-    return extra, str(theme.get("language") or "en"), docs_dir, str(data.get("site_url") or "")
+    plugins = data.get("plugins") or []
+    return MkDocsSettings(
+        extra=extra if isinstance(extra, dict) else {},
+        language=str(theme.get("language") or "en"),
+        docs_dir=config_file.parent / str(data.get("docs_dir") or "docs"),
+        site_url=str(data.get("site_url") or ""),
+        site_name=str(data.get("site_name") or ""),
+        plugins=[name for entry in plugins for name in (entry if isinstance(entry, dict) else [entry])],
+    )
 
 
 def pages_to_check(paths: Sequence[Path], docs_dir: Path) -> list[tuple[Path, str]]:
@@ -64,14 +87,20 @@ def pages_to_check(paths: Sequence[Path], docs_dir: Path) -> list[tuple[Path, st
 
 
 def run(paths: Sequence[Path], config_file: Path, sinks: list[Sink]) -> Reporter:
-    """Load the project, check every page, report through the sinks; StopBuild on unusable input."""
-    extra, language, docs_dir, site_url = read_mkdocs_settings(config_file)
+    """Load the project, check every page, report through the sinks.
+
+    Unusable input (mkdocs.yml, a data file, a page) is reported as a finding
+    through the same sinks, then raises StopBuild.
+    """
     reporter = Reporter(sinks=sinks)
-    project = Project.load(config_file, extra, language, reporter, site_url)
-    project.check_data_files()
-    for path, src_uri in pages_to_check(paths, docs_dir):
-        page: SourcePage = project.read_page(path, src_uri)
-        project.check_page(page)
+    with stops_reported(reporter):
+        mkdocs = read_mkdocs_settings(config_file)
+        project = Project.load(config_file, mkdocs.extra, mkdocs.language, reporter, mkdocs.site_url)
+        brochure_settings(mkdocs.extra.get("brochure"), config_file, mkdocs.plugins, (mkdocs.site_url, mkdocs.site_name), "check")
+        project.check_data_files()
+        for path, src_uri in pages_to_check(paths, mkdocs.docs_dir):
+            page: SourcePage = project.read_page(path, src_uri)
+            project.check_page(page)
     project.summarise()
     reporter.close()
     return reporter

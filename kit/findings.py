@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
-from kit.messages import display_path
+from kit.messages import StopBuild, display_path
 
 Level = Literal["error", "warning", "suggestion"]
 #: From most to least serious, as terminology.yml names them. Errors and
@@ -147,3 +148,23 @@ class Reporter:
         """The checks are done: sinks that summarise (a CI job summary) write now."""
         for sink in self.sinks:
             sink.close(self)
+
+
+@contextmanager
+def stops_reported(reporter: Reporter) -> Iterator[None]:
+    """Bad input that stops the build or the check (a wrong value in clinic.yml, terminology.yml,
+    mkdocs.yml's settings, an unreadable page) reaches the editor as a finding, like every other.
+
+    The stop's finding goes through the reporter (the log, the terminal, GitHub's
+    annotations and run summary, all of which `close` completes), then the run
+    stops with a one-line reason, so the message is not printed twice.
+    """
+    try:
+        yield
+    except StopBuild as stop:
+        if stop.finding is None:
+            raise
+        reporter.report([stop.finding])
+        reporter.close()
+        where = f"{stop.finding.path}:{stop.finding.line}:{stop.finding.column}"
+        raise StopBuild(f"Stopped at {where} (the error above). Fix it, then run again.") from None

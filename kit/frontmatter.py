@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from kit.messages import StopBuild, located
+from kit.messages import StopBuild, stop_at
 
 # As MkDocs reads it (mkdocs.utils.meta.YAML_RE): the block between a first-line `---`
 # and the next `---` or `...`; here the closing line may also end the file.
@@ -58,9 +58,7 @@ class FrontMatter:
             return None
         if not isinstance(node, yaml.ScalarNode):
             line, column = self.where(key)
-            raise StopBuild(
-                located(self.path, line, column, f"`{key}` must be a single value", "Write it on the same line, after the colon")
-            )
+            raise stop_at(self.path, line, column, f"`{key}` must be a single value", "Write it on the same line, after the colon")
         value = str(node.value).strip()
         return value or None
 
@@ -71,7 +69,7 @@ class FrontMatter:
 
     def error(self, key: str, problem: str, advice: str) -> StopBuild:
         line, column = self.where(key)
-        return StopBuild(located(self.path, line, column, problem, advice))
+        return stop_at(self.path, line, column, problem, advice)
 
 
 def read_front_matter(path: Path, yaml_text: str) -> FrontMatter:
@@ -83,21 +81,17 @@ def read_front_matter(path: Path, yaml_text: str) -> FrontMatter:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
-        raise StopBuild(
-            located(
-                path,
-                line,
-                column,
-                f"The page's front matter (the lines between the two `---`) is not valid YAML ({err.problem or err.context})",
-                "Write each field as `name: value` on its own line, and put quotes around values that contain a colon",
-            )
+        raise stop_at(
+            path,
+            line,
+            column,
+            f"The page's front matter (the lines between the two `---`) is not valid YAML ({err.problem or err.context})",
+            "Write each field as `name: value` on its own line, and put quotes around values that contain a colon",
         ) from None
     if node is None:
         return FrontMatter(path, {}, {})
     if not isinstance(node, yaml.MappingNode):
-        raise StopBuild(
-            located(path, 2, 1, "The page's front matter must be `name: value` lines", "Compare it with the front matter of another page")
-        )
+        raise stop_at(path, 2, 1, "The page's front matter must be `name: value` lines", "Compare it with the front matter of another page")
     raw: dict[str, yaml.Node] = {}
     positions: dict[str, tuple[int, int]] = {}
     key_positions: dict[str, tuple[int, int]] = {}

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kit.messages import StopBuild, located
+from kit.messages import stop_at
 from kit.patient_text import DEFAULT_LANGUAGE, render
 from kit.terminology import Term
 from kit.yamlfile import SettingsLocator
@@ -73,14 +73,12 @@ def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...
             )
         return
     if files.get_file_from_path(GLOSSARY_FILE):
-        raise StopBuild(
-            located(
-                Path(config.docs_dir) / GLOSSARY_FILE,
-                1,
-                1,
-                "The kit makes the glossary page from terminology.yml, so this file is in its way",
-                "Move its definitions into terminology.yml and delete this file",
-            )
+        raise stop_at(
+            Path(config.docs_dir) / GLOSSARY_FILE,
+            1,
+            1,
+            "The kit makes the glossary page from terminology.yml, so this file is in its way",
+            "Move its definitions into terminology.yml and delete this file",
         )
     inclusion = InclusionLevel.NOT_IN_NAV if config.nav is not None and in_nav is None else InclusionLevel.UNDEFINED
     files.append(File.generated(config, GLOSSARY_FILE, content=glossary_markdown(terms, language), inclusion=inclusion))

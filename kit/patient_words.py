@@ -23,7 +23,7 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
-from kit.messages import StopBuild, located
+from kit.messages import stop_at
 from kit.terminology import PatientWords
 
 FIELD = "patient_words"
@@ -43,26 +43,22 @@ def search_locations(entries: Iterable[PatientWords], files: Files, source: Path
         file = files.get_file_from_path(entry.page)
         if file is None or not file.is_documentation_page() or file.page is None:
             pages = ", ".join(sorted(f.src_uri for f in files.documentation_pages()))
-            raise StopBuild(
-                located(
-                    source,
-                    entry.line,
-                    entry.column,
-                    f'`patient_words` names "{entry.page}", which is not a page of this site',
-                    f"Use one of: {pages}",
-                )
+            raise stop_at(
+                source,
+                entry.line,
+                entry.column,
+                f'`patient_words` names "{entry.page}", which is not a page of this site',
+                f"Use one of: {pages}",
             )
         if entry.anchor:
             anchors = headings(file.page.toc.items)
             if entry.anchor not in anchors:
-                raise StopBuild(
-                    located(
-                        source,
-                        entry.line,
-                        entry.column,
-                        f'`patient_words` names "{entry.target}", but {entry.page} has no heading with the id "{entry.anchor}"',
-                        "Use one of its headings: " + ", ".join(f"{entry.page}#{anchor}" for anchor in anchors),
-                    )
+                raise stop_at(
+                    source,
+                    entry.line,
+                    entry.column,
+                    f'`patient_words` names "{entry.target}", but {entry.page} has no heading with the id "{entry.anchor}"',
+                    "Use one of its headings: " + ", ".join(f"{entry.page}#{anchor}" for anchor in anchors),
                 )
         location = file.page.url + (f"#{entry.anchor}" if entry.anchor else "")
         words = locations.setdefault(location, [])

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 import textstat
 
 from kit.findings import Finding
-from kit.messages import StopBuild, located
 from kit.wordlists import collector_paused
+from kit.yamlfile import SettingsLocator
 
 if TYPE_CHECKING:
     from kit.sourcepage import SourcePage
@@ -88,16 +88,10 @@ def max_grade_from(extra: Mapping[str, Any], config_file: Path) -> float:
     settings = extra.get("readability") or {}
     value = settings.get("key_points_max_grade", DEFAULT_MAX_GRADE) if isinstance(settings, dict) else None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1 <= value <= 20:
-        lines = config_file.read_text(encoding="utf-8").splitlines()
-        line = next((n for n, text in enumerate(lines, start=1) if "key_points_max_grade" in text), 1)
-        raise StopBuild(
-            located(
-                config_file,
-                line,
-                1,
-                f"`key_points_max_grade` must be a school grade from 1 to 20, not {value!r}",
-                "Write a number such as 8 under `extra: readability:`",
-            )
+        raise SettingsLocator(config_file).error(
+            ("extra", "readability", "key_points_max_grade"),
+            f"`key_points_max_grade` must be a school grade from 1 to 20, not {value!r}",
+            "Write a number such as 8 under `extra: readability:`",
         )
     return float(value)
 

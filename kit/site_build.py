@@ -10,9 +10,12 @@ without restarting the preview, and hooks.py needs no module state.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -22,7 +25,7 @@ from mkdocs.utils import CountHandler
 
 from kit import glossary, patient_words, readability
 from kit.brochure.build import BrochureBuild
-from kit.findings import Finding, LogSink, Reporter
+from kit.findings import Finding, LogSink, Reporter, stops_reported
 from kit.github import GitHubSink, SummaryTable, github_sinks
 from kit.imagesize import image_size
 from kit.markdown_ext import without_additions
@@ -33,6 +36,9 @@ from kit.reminders import STATUS_WORDS, review_status
 from kit.sourcepage import SourcePage
 from kit.structured_data import medical_web_page, script_json
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 #: The attribute of MkDocs' config object that holds this build.
 _ON_CONFIG = "clinic_kit_build"
 
@@ -40,6 +46,17 @@ _ON_CONFIG = "clinic_kit_build"
 def project_file(config: MkDocsConfig, name: str) -> Path:
     """Data files sit beside mkdocs.yml, so a fixture site can bring its own."""
     return Path(config.config_file_path).parent / name
+
+
+def _stops_reported(event: Callable[Concatenate[SiteBuild, P], R]) -> Callable[Concatenate[SiteBuild, P], R]:
+    """A build event whose bad input (a page, a data file, a setting) is reported as a finding before the build stops."""
+
+    @functools.wraps(event)
+    def reported(build: SiteBuild, *args: P.args, **kwargs: P.kwargs) -> R:
+        with stops_reported(build.reporter):
+            return event(build, *args, **kwargs)
+
+    return reported
 
 
 @dataclass
@@ -56,9 +73,17 @@ class SiteBuild:
 
     @classmethod
     def start(cls, config: MkDocsConfig, command: str) -> SiteBuild:
-        """Read the data files and settings, give templates the clinic's details, and keep the build on `config`."""
+        """Read the data files and settings, give templates the clinic's details, and keep the build on `config`.
+
+        A wrong value in a data file or a setting is reported like every finding, then stops the build.
+        """
         github = github_sinks()
         reporter = Reporter(sinks=[LogSink(), *github])
+        with stops_reported(reporter):
+            return cls._started(config, command, reporter, github)
+
+    @classmethod
+    def _started(cls, config: MkDocsConfig, command: str, reporter: Reporter, github: list[GitHubSink]) -> SiteBuild:
         language = config.theme.get("language") or "en"
         project = Project.load(Path(config.config_file_path), config.extra, language, reporter, config.site_url or "")
         clinic = project.clinic
@@ -88,6 +113,7 @@ class SiteBuild:
     def reporter(self) -> Reporter:
         return self.project.reporter
 
+    @_stops_reported
     def read_pages(self, files: Files) -> None:
         """Read every page file once, before MkDocs does: a page that is not UTF-8 stops the build here."""
         for file in files.documentation_pages():
@@ -99,20 +125,26 @@ class SiteBuild:
         source = self.pages.get(page.file.src_uri)
         return source.text if source is not None else None
 
+    @_stops_reported
     def add_glossary(self, files: Files, config: MkDocsConfig) -> None:
         glossary.add_glossary_page(files, config, self.project.terminology.glossary, self.project.settings.language)
 
+    @_stops_reported
     def check_nav(self, nav: Navigation) -> None:
         self.brochure.check_nav(nav)
 
+    @_stops_reported
     def check_page(self, page: Page) -> None:
         """Every per-page check on the page as its editor wrote it (generated pages have no file to check)."""
         source = self.pages.get(page.file.src_uri)
         if source is not None:
             self.project.check_page(source)
             if source.key_points is not None:
-                # The home page's topic cards (overrides/home.html) show each page's first Key point.
                 page.meta["key_points"] = [bullet.text for bullet in source.key_points.bullets]
+            # The home page's topic cards (overrides/home.html) show each page's first Key point; a page
+            # without Key points (a clinic's prices or opening times) shows its description instead.
+            if card_line := (page.meta.get("key_points") or [source.front.text("description")])[0]:
+                page.meta["card_line"] = card_line
 
     def finish_html(self, html: str, page: Page) -> str:
         """Measure the page's reading grade (without what the kit added); give the page head its structured data.
@@ -139,9 +171,11 @@ class SiteBuild:
         )
         return html
 
+    @_stops_reported
     def add_cover_facts(self, config: MkDocsConfig) -> None:
         self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()])
 
+    @_stops_reported
     def locate_patient_words(self, files: Files) -> None:
         """Every page is rendered: check that each patient word's page and heading exist."""
         terminology = self.project.terminology
@@ -164,6 +198,7 @@ class SiteBuild:
                 ]
             )
 
+    @_stops_reported
     def finish(self, config: MkDocsConfig) -> None:
         """Patients' words into the search index (the search plugin has written it), the PDFs (print-site
         has written the print page) unless the checks failed, then the editor's summaries."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kit.clinic import Clinic
 from kit.frontmatter import FrontMatter, read_front_matter, split_front_matter
-from kit.messages import StopBuild, located
+from kit.messages import stop_at
 from kit.prose import ProsePage, extract_prose
 from kit.readability import KeyPoints, Passage, checklist_steps, find_key_points
 from kit.review import Review, read_review
@@ -75,19 +75,17 @@ def read_page(path: Path, src_uri: str, clinic: Clinic) -> SourcePage:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise StopBuild(located(path, 1, 1, "This page does not exist", "Check the file name")) from None
+        raise stop_at(path, 1, 1, "This page does not exist", "Check the file name") from None
     try:
         text = raw.decode("utf-8-sig")  # as MkDocs reads pages: a byte-order mark is not a character
     except UnicodeDecodeError as err:
         start = err.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
         line, column = position_of_byte(raw, start)
-        raise StopBuild(
-            located(
-                path,
-                line,
-                column,
-                f"This page is not UTF-8 text (byte 0x{raw[start]:02x} cannot be read)",
-                "Re-save the page as UTF-8, or retype the character at this place",
-            )
+        raise stop_at(
+            path,
+            line,
+            column,
+            f"This page is not UTF-8 text (byte 0x{raw[start]:02x} cannot be read)",
+            "Re-save the page as UTF-8, or retype the character at this place",
         ) from None
     return SourcePage(path, src_uri, text, clinic)

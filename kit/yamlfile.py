@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from kit.messages import StopBuild, located
+from kit.messages import StopBuild, stop_at
 
 KeyPath = tuple[Any, ...]
 _SCALARS = yaml.SafeLoader("")  # turns scalar nodes into str, int, bool, date
@@ -43,7 +43,7 @@ class YamlDocument:
     def error(self, key_path: KeyPath, problem: str, advice: str) -> StopBuild:
         """A build-stopping error pointing at one value of this file."""
         line, column = self.where(*key_path)
-        return StopBuild(located(self.path, line, column, problem, advice))
+        return stop_at(self.path, line, column, problem, advice)
 
 
 def load_yaml(path: Path) -> YamlDocument:
@@ -51,21 +51,31 @@ def load_yaml(path: Path) -> YamlDocument:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise StopBuild(located(path, 1, 1, "This file is missing", "Restore it from the repository")) from None
+        raise stop_at(path, 1, 1, "This file is missing", "Restore it from the repository") from None
     except UnicodeDecodeError as err:
-        line, column = position_of_byte(path.read_bytes(), err.start)
-        raise StopBuild(located(path, line, column, "This file is not UTF-8 text", "Save it as UTF-8 in your editor")) from None
+        raise not_utf8(path, err) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
-        mark = _where_the_mistake_is(err)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = f"The YAML is not valid ({'; '.join(filter(None, (err.context, err.problem)))})"
-        raise StopBuild(located(path, line, column, problem, "Check the indentation and the quotes around values on this line")) from None
+        raise invalid_yaml(path, err) from None
     positions: dict[KeyPath, tuple[int, int]] = {}
     written: dict[KeyPath, str] = {}
     data = _to_python(node, (), positions, written) if node is not None else None
     return YamlDocument(path=path, data=data, positions=positions, written=written)
+
+
+def invalid_yaml(path: Path, err: yaml.MarkedYAMLError) -> StopBuild:
+    """A YAML syntax error as the editor's message, at the line and column where it is."""
+    mark = _where_the_mistake_is(err)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = f"The YAML is not valid ({'; '.join(filter(None, (err.context, err.problem)))})"
+    return stop_at(path, line, column, problem, "Check the indentation and the quotes around values on this line")
+
+
+def not_utf8(path: Path, err: UnicodeDecodeError) -> StopBuild:
+    """A file that is not UTF-8, at the line and column of its first bad byte."""
+    line, column = position_of_byte(path.read_bytes(), err.start)
+    return stop_at(path, line, column, "This file is not UTF-8 text", "Save it as UTF-8 in your editor")
 
 
 def _where_the_mistake_is(err: yaml.MarkedYAMLError) -> yaml.Mark | None:
@@ -130,4 +140,4 @@ class SettingsLocator:
 
     def error(self, keys: tuple, problem: str, advice: str) -> StopBuild:
         line, column = self.where(keys)
-        return StopBuild(located(self.path, line, column, problem, advice))
+        return stop_at(self.path, line, column, problem, advice)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import FixtureSite, copy_tracked_files
+from test_termcheck import run_cli
 
 
 def test_a_page_that_is_not_utf8_stops_the_build_naming_its_line_and_column(fixture_site: FixtureSite) -> None:
@@ -63,3 +66,66 @@ def test_a_strict_build_whose_checks_failed_makes_no_pdf_and_says_why(fixture_si
     assert build.returncode != 0 and "zorbleflax" in build.output
     assert not list(build.site.glob("*.pdf"))
     assert "The PDFs were not made: this strict build stops with" in build.output, build.output
+
+
+# ---- A wrong setting reaches the editor like any other finding: at its place, from the build and from the check ----
+
+# (file, how the fixture's file is changed, the key the message points at, the message's start)
+BAD_SETTINGS = {
+    "a review notice period that is not a number": (
+        "mkdocs.yml",
+        lambda text: text + "extra:\n  review:\n    notice_days: lots\n",
+        "notice_days",
+        "`notice_days` must be a number of days from 0 to 365, not 'lots'",
+    ),
+    "a reading grade no school has": (
+        "mkdocs.yml",
+        lambda text: text + "extra:\n  readability:\n    key_points_max_grade: 40\n",
+        "key_points_max_grade",
+        "`key_points_max_grade` must be a school grade from 1 to 20, not 40",
+    ),
+    "a spelling variant the kit does not know": (
+        "terminology.yml",
+        lambda text: re.sub(r"(?m)^(\s+variant:).*$", r"\1 en-XX", text, count=1),
+        "variant",
+        "`en-XX` is not a spelling variant",
+    ),
+    "a brochure setting the kit does not know": (
+        "mkdocs.yml",
+        lambda text: text + "extra:\n  brochure:\n    colour: teal\n",
+        "colour",
+        "`colour` is not a brochure setting",
+    ),
+}
+CHECK_LINE = re.compile(r"^ERROR +-  config: (\S+:\d+:\d+: .*)$", re.M)
+
+
+def position_of_key(path: Path, key: str) -> str:
+    """`line:col` of the first `key:` in a file, as an editor's message names it."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(key)}:", line):
+            return f"{number}:{line.index(key) + 1}"
+    raise AssertionError(f"{key} is not in {path}")
+
+
+@pytest.mark.parametrize("mistake", BAD_SETTINGS, ids=[name.replace(" ", "-") for name in BAD_SETTINGS])
+def test_a_wrong_setting_is_reported_at_its_line_by_the_build_and_the_check(fixture_site: FixtureSite, mistake: str) -> None:
+    file, change, key, message = BAD_SETTINGS[mistake]
+    path = fixture_site.root / file
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    expected = f"{file}:{position_of_key(path, key)}: {message}"
+
+    build = fixture_site.build()
+    check = run_cli(cwd=fixture_site.root)
+    assert build.returncode != 0 and check.returncode == 2, check.stdout + check.stderr
+    in_build, in_check = CHECK_LINE.findall(build.output), CHECK_LINE.findall(check.stdout)
+    assert len(in_build) == 1 and in_build[0].startswith(expected), build.output
+    assert in_check == in_build, check.stdout
+    assert "Traceback" not in build.output + check.stdout + check.stderr
+    assert not (build.site / "index.html").exists(), "nothing is built"
+
+
+def test_a_site_without_mkdocs_yml_is_named_by_the_check(tmp_path: Path) -> None:
+    check = run_cli(cwd=tmp_path)
+    assert check.returncode == 2 and "Traceback" not in check.stderr
+    assert "config: mkdocs.yml:1:1: There is no mkdocs.yml here. Run the check in its folder, or pass --config-file." in check.stdout

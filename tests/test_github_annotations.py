@@ -79,3 +79,14 @@ def test_outside_github_actions_no_workflow_command_is_printed(fixture_site: Fix
     build = fixture_site.build("--strict", env={"GITHUB_ACTIONS": ""})
     assert build.returncode != 0 and "zorbleflax" in build.output
     assert not COMMAND.findall(build.output)
+
+
+def test_a_wrong_setting_is_annotated_on_its_line_of_mkdocs_yml(fixture_site: FixtureSite, tmp_path: Path) -> None:
+    config = fixture_site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra:\n  review:\n    overdue: sometimes\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    build = github_build(fixture_site, summary)
+    assert build.returncode != 0
+    line = config.read_text(encoding="utf-8").splitlines().index("    overdue: sometimes") + 1
+    assert [c[:5] for c in COMMAND.findall(build.output)] == [("error", "mkdocs.yml", str(line), "5", "config.invalid")], build.output
+    assert "mkdocs.yml" in summary.read_text(encoding="utf-8"), "the run's summary lists it too"

@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, FixtureSite
 from pdftext import read_pdf
+from pypdf import PdfReader
 from test_brochure import brochure_fixture
 
 # New words for some of the strings, each with its placeholders where a translation may put them.
@@ -24,6 +25,7 @@ CHANGED = {
     ("print", "page_of"): "Sheet {page} / {pages}",
     ("print", "phone"): "Call us on {phone}",
     ("print", "contents"): "In this leaflet",
+    ("print", "handout_title"): "Take-home sheet: {page}",
 }
 
 
@@ -64,3 +66,6 @@ def test_a_word_changed_in_the_strings_file_changes_the_site_and_the_pdf(fixture
     assert original["print"]["page_of"].split("{")[0].strip() not in footer, footer
     assert CHANGED[("print", "contents")] in pages[1].body_text, pages[1].body_text
     assert original["print"]["contents"] not in " ".join(page.body_text for page in pages)
+
+    handout = PdfReader(next(build.site.glob("*-handout-a4.pdf")))
+    assert handout.metadata is not None and handout.metadata.title == "Take-home sheet: Aftercare"

@@ -125,4 +125,6 @@ def test_a_grade_limit_that_is_not_a_number_stops_the_build_at_its_line(fixture_
     build = fixture_site.build()
     assert build.returncode != 0
     line = config.read_text(encoding="utf-8").splitlines().index("    key_points_max_grade: eight") + 1
-    assert f"mkdocs.yml:{line}:1: `key_points_max_grade` must be a school grade from 1 to 20, not 'eight'" in build.output, build.output
+    column = "    key_points_max_grade: eight".index("key_points_max_grade") + 1
+    expected = f"mkdocs.yml:{line}:{column}: `key_points_max_grade` must be a school grade from 1 to 20, not 'eight'"
+    assert expected in build.output, build.output

@@ -561,8 +561,8 @@ def test_the_commit_check_stops_on_a_bad_terminology_file(fixture_site: FixtureS
     fixture_site.write("terminology.yml", "terms:\n  - term: dermis\n    avoid:\n      - phrase: the derma\n        level: fatal\n")
     result = run_cli("docs/index.md", cwd=fixture_site.root)
     assert result.returncode == 2
-    assert "terminology.yml:5:9: `fatal` is not a level. Use one of: error, warning, suggestion." in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "config: terminology.yml:5:9: `fatal` is not a level. Use one of: error, warning, suggestion." in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_a_typo_in_a_glossary_definition_is_reported_at_its_line_in_terminology_yml(fixture_site: FixtureSite) -> None:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pikepdf
 
+from kit.patient_text import strings
+
 #: Pages per folded sheet: two on each side.
 PAGES_PER_SHEET = 4
 #: The sheets a booklet is printed on, landscape, in points.
@@ -89,7 +91,7 @@ def impose_booklet(pdf: bytes, sheet: Sheet, target: Path) -> int:
                 if index is not None:
                     side.add_overlay(drawings[index], pikepdf.Rectangle(start, bottom, start + width, bottom + height))
         booklet.docinfo["/Title"] = sheet.title
-        booklet.docinfo["/Subject"] = f"Booklet to print on {sheet.label}, double-sided, flipped on the short edge"
+        booklet.docinfo["/Subject"] = strings(sheet.language)["print"]["booklet_subject"].format(paper=sheet.label)
         booklet.Root.Lang = pikepdf.String(sheet.language)
         booklet.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         booklet.save(target)

@@ -161,7 +161,8 @@ class BrochureBuild:
         chapter = next((c for c in chapters if c.source == self.settings.handout_page), None)
         if chapter is None:
             return None
-        identity = self._identity(config, f"{config.site_name}: {chapter.title} handout")
+        words = strings(config.theme.get("language") or "en")["print"]["handout_title"]
+        identity = self._identity(config, words.format(site=config.site_name, page=chapter.title))
         return chapter, identity
 
 

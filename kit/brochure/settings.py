@@ -12,13 +12,16 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
 from kit.messages import StopBuild
 from kit.urls import page_url
 from kit.yamlfile import SettingsLocator as _Locator
+
+if TYPE_CHECKING:  # only the build passes MkDocs' config; `python -m kit check` never loads it
+    from mkdocs.config.defaults import MkDocsConfig
 
 #: Paper names a clinic may choose, and the CSS page size WeasyPrint gets for each.
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -78,23 +81,32 @@ class BrochureSettings:
 
 def read_settings(config: MkDocsConfig, command: str) -> BrochureSettings | None:
     """The checked settings, or None when mkdocs.yml has no `extra.brochure` (no brochure)."""
-    raw = config.extra.get("brochure")
+    plugins = list(config.plugins)
+    site = (config.site_url or "", config.site_name)
+    return settings_from(config.extra.get("brochure"), Path(config.config_file_path), plugins, site, command)
+
+
+def settings_from(raw: object, config_file: Path, plugins: list[str], site: tuple[str, str], command: str) -> BrochureSettings | None:
+    """`extra.brochure` checked, from mkdocs.yml's values without MkDocs (`python -m kit check` checks them too).
+
+    `plugins` are the plugin names mkdocs.yml lists; `site` is its (site_url, site_name).
+    """
     if raw is None:
         return None
-    config_file = Path(config.config_file_path)
+    site_url, site_name = site
     where = _Locator(config_file)
     if not isinstance(raw, dict):
         raise where.error(("extra", "brochure"), "`extra.brochure` must be `key: value` lines", "Indent `paper:` and `handout:` under it")
     for key in raw:
         if key not in ("paper", "handout"):
             raise where.error(("extra", "brochure", key), f"`{key}` is not a brochure setting", "Use `paper` and `handout`")
-    if "print-site" not in config.plugins:
+    if "print-site" not in plugins:
         raise where.error(
             ("extra", "brochure"),
             "The brochure needs the print-site plugin, which mkdocs.yml does not list",
             "Add `- print-site` as the last entry under `plugins:`, or remove `extra.brochure`",
         )
-    if not config.site_url:
+    if not site_url:
         raise where.error(
             ("site_url",),
             "`site_url` is missing: the brochure's QR code points to it",
@@ -103,7 +115,7 @@ def read_settings(config: MkDocsConfig, command: str) -> BrochureSettings | None
     return BrochureSettings(
         papers=_papers(raw.get("paper", ["a4"]), where),
         handout_page=_handout(raw.get("handout", ""), where),
-        file_stem=re.sub(r"[^a-z0-9]+", "-", config.site_name.lower()).strip("-") or "site",
+        file_stem=re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "site",
         render_pdf=_pdf_wanted(command),
         config_file=config_file,
     )
