@@ -215,3 +215,20 @@ def test_health_page_false_in_quotes_stops_at_its_line_instead_of_asking_for_its
         check.stdout + check.stderr
     ), check.stdout + check.stderr
     assert "Traceback" not in check.stderr
+
+
+def test_a_link_to_a_renamed_page_is_reported_at_its_line_with_the_new_name(fixture_site: FixtureSite) -> None:
+    # The clinic renamed aftercare.md to after-care.md; a page in a sub-folder still links to the old name.
+    fixture_site.write("docs/after-care.md", "---\ndescription: Aftercare.\nhealth_page: false\n---\n\n# Aftercare\n")
+    page = (
+        "---\ndescription: Questions.\nhealth_page: false\n---\n\n# Questions\n\n"
+        "Read [how to look after your skin](../aftercare.md) and [our welcome](../index.md#welcome).\n\n"
+        "```markdown\n[an example](nowhere.md)\n```\n"
+    )
+    fixture_site.write("docs/faq/questions.md", page)
+    check = run_cli(cwd=fixture_site.root)
+    line = page.splitlines().index(next(text for text in page.splitlines() if "../aftercare.md" in text)) + 1
+    column = page.splitlines()[line - 1].index("../aftercare.md") + 1
+    found = re.findall(r"(docs/[\w/.-]+:\d+:\d+): The link to `([^`]+)` leads to no page or file in docs/", check.stdout)
+    assert found == [(f"docs/faq/questions.md:{line}:{column}", "../aftercare.md")], check.stdout
+    assert "Did you mean `../after-care.md`? Correct the link, or remove it." in check.stdout
