@@ -140,8 +140,11 @@ class SiteBuild:
         if source is not None:
             self.project.check_page(source)
             if source.key_points is not None:
-                # The home page's topic cards (overrides/home.html) show each page's first Key point.
                 page.meta["key_points"] = [bullet.text for bullet in source.key_points.bullets]
+            # The home page's topic cards (overrides/home.html) show each page's first Key point; a page
+            # without Key points (a clinic's prices or opening times) shows its description instead.
+            if card_line := (page.meta.get("key_points") or [source.front.text("description")])[0]:
+                page.meta["card_line"] = card_line
 
     def finish_html(self, html: str, page: Page) -> str:
         """Measure the page's reading grade (without what the kit added); give the page head its structured data.

@@ -136,3 +136,53 @@ def test_a_picture_without_a_description_is_reported_at_its_line_and_one_in_a_co
     assert found == [(str(line), "5")], check.stdout + check.stderr
     assert "Write what it shows between the square brackets" in check.stdout
     assert check.returncode == 1
+
+
+def test_a_prices_page_without_key_points_gets_a_home_page_card_with_its_description(fixture_site: FixtureSite) -> None:
+    shutil.copytree(ROOT / "overrides", fixture_site.root / "overrides")
+    config = nav_config("Home: index.md", "Prices: prices.md").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    fixture_site.write("mkdocs.yml", config)
+    fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("---\n\n#", "template: home.html\n---\n\n#", 1))
+    description = "What each treatment costs at the clinic, and how to pay."
+    fixture_site.write(
+        "docs/prices.md", f"---\ndescription: {description}\nhealth_page: false\n---\n\n# Prices\n\nA consultation costs £50.\n"
+    )
+    build = fixture_site.build("--strict")
+    assert build.returncode == 0, build.output
+    cards = BeautifulSoup(build.page(""), "html.parser").select(".home-topics a.home-topic")
+    assert [(card["href"], card.select_one(".home-topic__line").get_text()) for card in cards] == [("prices/", description)]
+
+
+# A clinic's own wording: correct dermatology prose in British spelling, and one real typo.
+DERMATOLOGY_PAGE = """\
+---
+description: Who can have microneedling, and what to tell the clinic first.
+health_page: false
+---
+
+# Before your treatment
+
+Microneedling suits Fitzpatrick skin types I–VI, including types IV–VI, where lasers carry a higher risk of
+post-inflammatory hyperpigmentation (PIH). Needle depths range from 0.5–2.5 mm; we note the depth in mm.
+
+Tell us if you took isotretinoin (Roaccutane) in the last six months, or use tretinoin. Transient erythema and
+oedema are expected for 24–48 hours. If you are prone to keloids or herpes simplex (HSV-1), you may need
+aciclovir first. We combine it with PRP for acne vulgaris scarring and striae distensae; the colour evens out.
+
+Stop your retinoids three days before, and tell us about any medicaton you take.
+"""
+
+
+def test_dermatology_prose_gives_no_false_finding_and_a_real_typo_is_reported_with_a_suggestion(fixture_site: FixtureSite) -> None:
+    terminology = fixture_site.root / "terminology.yml"
+    terminology.write_text(re.sub(r"variant: en-\w+", "variant: en-GB", terminology.read_text(encoding="utf-8")), encoding="utf-8")
+    fixture_site.write("docs/index.md", DERMATOLOGY_PAGE)
+    check = kit_check(fixture_site)
+    line = DERMATOLOGY_PAGE.splitlines().index("Stop your retinoids three days before, and tell us about any medicaton you take.") + 1
+    column = DERMATOLOGY_PAGE.splitlines()[line - 1].index("medicaton") + 1
+    findings = re.findall(r"(?m)^\w+ +- +\w+: (docs/index\.md:\d+:\d+: .*)$", check.stdout)
+    assert findings == [
+        f'docs/index.md:{line}:{column}: "medicaton" is not in the British English dictionary, the skin-care word list or the '
+        'clinic\'s accepted words. Did you mean "medication"? If "medicaton" is right, add it to accepted_words in terminology.yml '
+        "(all pages) or in this page's front matter."
+    ], check.stdout
