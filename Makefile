@@ -28,9 +28,11 @@ build: $(VENV)/.build-deps
 check: $(VENV)/.build-deps
 	$(BIN)/python -m kit check
 
+# The test files run in parallel, one worker per core, a whole file per worker at a time (pytest-xdist):
+# a file's module fixtures and browser tabs stay in one process. Plain `.venv/bin/pytest` runs in one.
 test: lint $(AXE)
 	scripts/ensure-chromium.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses=auto --dist=loadfile
 
 # Lint, format and type checks on the kit's own code (pyproject.toml configures them).
 lint: $(VENV)/.test-deps

@@ -6,6 +6,8 @@ nothing here fakes a build.
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
 import shutil
@@ -99,8 +101,22 @@ def run_mkdocs(project: Path, site: Path, *args: str, env: dict[str, str] | None
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The clinic's real site, built strictly once per test run."""
-    build = run_mkdocs(ROOT, tmp_path_factory.mktemp("real") / "site", "--strict")
+    """The clinic's real site, built strictly once per test run, and only read by the tests.
+
+    With parallel workers (pytest-xdist) the first worker that needs it builds it
+    into the run's shared temporary folder while the others wait, then all read it.
+    """
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent  # above each worker's own folder: the whole run's
+    site, result = run_folder / "real-site", run_folder / "real-site.json"
+    with open(run_folder / "real-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not result.is_file():
+            build = run_mkdocs(ROOT, site, "--strict")
+            result.write_text(json.dumps({"returncode": build.returncode, "output": build.output}), encoding="utf-8")
+        built = json.loads(result.read_text(encoding="utf-8"))
+    build = Build(built["returncode"], built["output"], site)
     assert build.returncode == 0, build.output
     return build
 
@@ -224,19 +240,24 @@ def without_patient_words(terminology: Path) -> str:
     return "\n".join(lines)
 
 
-@pytest.fixture
-def fixture_site(tmp_path: Path) -> FixtureSite:
-    """A one-page site with the project's hooks, clinic.yml and terminology.yml."""
-    site = FixtureSite(tmp_path)
+def new_fixture_site(root: Path) -> FixtureSite:
+    """A one-page site in `root` with the project's hooks, clinic.yml and terminology.yml."""
+    site = FixtureSite(root)
     site.write("mkdocs.yml", FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py"))
-    shutil.copy(ROOT / "clinic.yml", tmp_path / "clinic.yml")
+    shutil.copy(ROOT / "clinic.yml", root / "clinic.yml")
     if not DEMO:  # a clinic's live fork: its fixture sites start as the kit ships, a demonstration
         site.set_clinic(mode="demo")
-    (tmp_path / "terminology.yml").write_text(without_patient_words(ROOT / "terminology.yml"), encoding="utf-8")
-    (tmp_path / "docs" / "assets").mkdir(parents=True)
-    shutil.copy(DOCS / "assets" / "logo.svg", tmp_path / "docs" / "assets" / "logo.svg")
+    (root / "terminology.yml").write_text(without_patient_words(ROOT / "terminology.yml"), encoding="utf-8")
+    (root / "docs" / "assets").mkdir(parents=True)
+    shutil.copy(DOCS / "assets" / "logo.svg", root / "docs" / "assets" / "logo.svg")
     site.write("docs/index.md", FIXTURE_PAGE)
     return site
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> FixtureSite:
+    """A one-page site of the test's own, to change and build (new_fixture_site)."""
+    return new_fixture_site(tmp_path)
 
 
 def copy_tracked_files(destination: Path) -> Path:
@@ -267,7 +288,9 @@ def project_copy(tmp_path: Path) -> FixtureSite:
 
 # --- Browser tests (tests/test_browser.py): failure screenshots and reported measurements ---
 
-MEASUREMENTS = pytest.StashKey[list[str]]()
+# A test's measurements (page weight...) travel in its report as this user property, so
+# they reach the summary from parallel workers (pytest-xdist) as they do without them.
+MEASURED = "measured"
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -278,15 +301,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytes
     return report
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.stash[MEASUREMENTS] = []
-
-
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     """Numbers the tests measured (page weight...), printed after the results."""
-    if config.stash.get(MEASUREMENTS, None):
+    measured = [
+        line
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+        for name, lines in report.user_properties
+        if name == MEASURED
+        for line in lines
+    ]
+    if measured:
         terminalreporter.write_sep("-", "measured")
-        for line in config.stash[MEASUREMENTS]:
+        for line in measured:
             terminalreporter.write_line(line)
 
 

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CLINIC, DOCS, MEASUREMENTS, ROOT, Build, FixtureSite, front_matter
+from conftest import CLINIC, DOCS, MEASURED, ROOT, Build, FixtureSite, front_matter
 from playwright.sync_api import Browser, Page
 from sitebrowser import AXE_JS, PHONE, SitePage, SiteServer, first_view, site_pages
 
@@ -681,7 +681,7 @@ def test_the_home_page_first_view_fits_the_phone_budget(
         f"Home page first view (375 px, empty cache, gzip): {total / 1024:.1f} KB transferred "
         f"({view.decoded / 1024:.1f} KB uncompressed) in {len(fetched)} requests; budget 100 KB / 8"
     )
-    request.config.stash[MEASUREMENTS].extend([summary, *lines])
+    request.node.user_properties.append((MEASURED, [summary, *lines]))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "page-weight.json").write_text(json.dumps({"summary": summary, "requests": fetched}, indent=2), encoding="utf-8")
 

@@ -7,15 +7,13 @@ fixture site, with the values a clinic would type: none is the example clinic's.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, FIXTURE_TODAY, ROOT, FixtureSite
+from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, ROOT, FixtureSite
+from test_termcheck import run_cli
 
 from kit.clinic import load_clinic
 from kit.golive import clinic_placeholders
@@ -25,12 +23,6 @@ from kit.terminology import load_terminology
 
 def clinic_yml_lines(site: FixtureSite) -> list[str]:
     return (site.root / "clinic.yml").read_text(encoding="utf-8").splitlines()
-
-
-def kit_check(site: FixtureSite) -> subprocess.CompletedProcess[str]:
-    """`python -m kit check` in the fixture site, as the pre-commit hook runs it."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CLINIC_KIT_TODAY": FIXTURE_TODAY}
-    return subprocess.run([sys.executable, "-m", "kit", "check"], cwd=site.root, env=environment, capture_output=True, text=True)
 
 
 def test_an_address_typed_as_one_block_and_a_phone_without_spaces_reach_patients_as_typed(fixture_site: FixtureSite) -> None:
@@ -90,7 +82,7 @@ def test_a_language_the_kit_has_no_words_for_is_reported_at_its_line_with_what_t
     language = next(code for code in ("fr", "de", "es", "it", "nl", "pt") if not strings_file(code).exists())
     config = FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py")
     fixture_site.write("mkdocs.yml", config.replace("  font: false\n", f"  font: false\n  language: {language}\n"))
-    check = kit_check(fixture_site)
+    check = run_cli(cwd=fixture_site.root)
     lines = (fixture_site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     line = next(number for number, text in enumerate(lines, start=1) if text.strip() == f"language: {language}")
     assert check.returncode == 1, check.stdout + check.stderr
@@ -130,7 +122,7 @@ def test_a_picture_without_a_description_is_reported_at_its_line_and_one_in_a_co
         "\n```markdown\n![](assets/logo.svg)\n```\n"
     )
     fixture_site.write("docs/index.md", page)
-    check = kit_check(fixture_site)
+    check = run_cli(cwd=fixture_site.root)
     line = page.splitlines().index("    ![](assets/logo.svg)") + 1
     found = re.findall(r"docs/index\.md:(\d+):(\d+): This picture has no description", check.stdout)
     assert found == [(str(line), "5")], check.stdout + check.stderr
@@ -177,7 +169,7 @@ def test_dermatology_prose_gives_no_false_finding_and_a_real_typo_is_reported_wi
     terminology = fixture_site.root / "terminology.yml"
     terminology.write_text(re.sub(r"variant: en-\w+", "variant: en-GB", terminology.read_text(encoding="utf-8")), encoding="utf-8")
     fixture_site.write("docs/index.md", DERMATOLOGY_PAGE)
-    check = kit_check(fixture_site)
+    check = run_cli(cwd=fixture_site.root)
     line = DERMATOLOGY_PAGE.splitlines().index("Stop your retinoids three days before, and tell us about any medicaton you take.") + 1
     column = DERMATOLOGY_PAGE.splitlines()[line - 1].index("medicaton") + 1
     findings = re.findall(r"(?m)^\w+ +- +\w+: (docs/index\.md:\d+:\d+: .*)$", check.stdout)
@@ -186,3 +178,22 @@ def test_dermatology_prose_gives_no_false_finding_and_a_real_typo_is_reported_wi
         'clinic\'s accepted words. Did you mean "medication"? If "medicaton" is right, add it to accepted_words in terminology.yml '
         "(all pages) or in this page's front matter."
     ], check.stdout
+
+
+def test_a_page_file_named_with_spaces_and_signs_is_reported_with_the_name_to_use(fixture_site: FixtureSite) -> None:
+    fixture_site.write("docs/Prices & FAQ.md", "---\ndescription: What each treatment costs.\nhealth_page: false\n---\n\n# Prices\n")
+    fixture_site.write("docs/préparation.md", "---\ndescription: How to get ready.\nhealth_page: false\n---\n\n# Getting ready\n")
+    check = run_cli(cwd=fixture_site.root)
+    assert "docs/Prices & FAQ.md:1:1: The file name `Prices & FAQ.md` has spaces or signs" in check.stdout, check.stdout
+    assert "Rename the file to `prices-faq.md`, and change its line under `nav:`" in check.stdout
+    assert "Rename the file to `preparation.md`" in check.stdout
+    assert "docs/index.md:1:1: The file name" not in check.stdout
+
+
+def test_a_logo_path_that_names_no_file_is_an_error_at_its_line_in_the_build_and_the_check(fixture_site: FixtureSite) -> None:
+    fixture_site.set_clinic(logo="assets/our-logo.png")  # the clinic typed the name before uploading the file
+    line = next(number for number, text in enumerate(clinic_yml_lines(fixture_site), start=1) if text.startswith("logo:"))
+    expected = f"clinic.yml:{line}:1: The logo `assets/our-logo.png` is not a file in docs/"
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0 and expected in build.output and "Traceback" not in build.output, build.output
+    assert expected in run_cli(cwd=fixture_site.root).stdout

@@ -13,7 +13,7 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import DEMO, OTHER_REVIEWER, ROOT, Build, FixtureSite
+from conftest import DEMO, OTHER_REVIEWER, ROOT, Build, FixtureSite, new_fixture_site
 from textutil import normalize
 
 EXAMPLES = yaml.safe_load((ROOT / "kit" / "shipped_examples.yml").read_text(encoding="utf-8"))
@@ -46,14 +46,27 @@ def position(site: FixtureSite, file: str, key: str, item: int | None = None) ->
     return f"{mark.line + 1}:{mark.column + 1}"
 
 
-@pytest.fixture
-def themed_site(fixture_site: FixtureSite) -> FixtureSite:
+def with_theme(site: FixtureSite) -> FixtureSite:
     """The fixture site with the kit's theme overrides: the demonstration notice, the structured data."""
-    config = fixture_site.root / "mkdocs.yml"
+    config = site.root / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
     )
-    return fixture_site
+    return site
+
+
+@pytest.fixture
+def themed_site(fixture_site: FixtureSite) -> FixtureSite:
+    return with_theme(fixture_site)
+
+
+@pytest.fixture(scope="module")
+def live_site_with_prices(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A themed fixture site gone live, plus a prices page without health information, built once (tests only read it)."""
+    site = with_theme(new_fixture_site(tmp_path_factory.mktemp("live-with-prices")))
+    site.go_live()
+    site.write("docs/prices.md", PRICES_PAGE)  # no review dates, no Key points box
+    return site.build("--strict")
 
 
 # ---- demo mode --------------------------------------------------------------------------------
@@ -149,10 +162,8 @@ def test_a_live_health_page_without_a_review_date_or_a_named_reviewer_is_refused
 # ---- live mode: a clinic's own site ------------------------------------------------------------
 
 
-def test_a_live_site_with_its_own_details_publishes_its_reviews_and_no_demonstration_notice(themed_site: FixtureSite) -> None:
-    themed_site.go_live()
-    themed_site.write("docs/prices.md", PRICES_PAGE)
-    build = themed_site.build("--strict")
+def test_a_live_site_with_its_own_details_publishes_its_reviews_and_no_demonstration_notice(live_site_with_prices: Build) -> None:
+    build = live_site_with_prices
     assert build.returncode == 0, build.output
     page = soup(build)
     assert "demonstration" not in page.get_text().lower()
@@ -161,10 +172,8 @@ def test_a_live_site_with_its_own_details_publishes_its_reviews_and_no_demonstra
     assert data["@type"] == "MedicalWebPage" and data["reviewedBy"]["@type"] == "Person" and data["lastReviewed"]
 
 
-def test_a_page_without_health_information_has_no_review_line_no_disclaimer_and_is_a_plain_web_page(themed_site: FixtureSite) -> None:
-    themed_site.go_live()
-    themed_site.write("docs/prices.md", PRICES_PAGE)  # no review dates, no Key points box
-    build = themed_site.build("--strict")
+def test_a_page_without_health_information_has_no_review_line_no_disclaimer_and_is_a_plain_web_page(live_site_with_prices: Build) -> None:
+    build = live_site_with_prices
     assert build.returncode == 0, build.output
     page = soup(build, "prices")
     assert page.select_one(".page-review") is None and page.select_one(".clinic-disclaimer") is None

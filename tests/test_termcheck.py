@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite
+from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite, new_fixture_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -414,9 +414,16 @@ def test_the_real_site_has_no_wording_findings(real_site: Build) -> None:
     assert not FINDING_LINE.search(real_site.output), real_site.output
 
 
-def test_a_build_reports_each_typo_with_its_place_in_the_file(fixture_site: FixtureSite) -> None:
-    fixture_site.write("docs/index.md", EVERY_PLACE)
-    build = fixture_site.build("--no-strict")
+@pytest.fixture(scope="module")
+def every_place(tmp_path_factory: pytest.TempPathFactory) -> tuple[FixtureSite, Build]:
+    """A fixture site whose page has a typo in every place a page can hold words, built once (tests only read it)."""
+    site = new_fixture_site(tmp_path_factory.mktemp("every-place"))
+    site.write("docs/index.md", EVERY_PLACE)
+    return site, site.build("--no-strict")
+
+
+def test_a_build_reports_each_typo_with_its_place_in_the_file(every_place: tuple[FixtureSite, Build]) -> None:
+    _, build = every_place
     assert build.returncode == 0, build.output  # a non-strict build completes
     found = [(m["word"], int(m["line"]), int(m["column"])) for m in FINDING_LINE.finditer(build.output)]
     assert found == EXPECTED_IN_EVERY_PLACE, build.output
@@ -541,11 +548,10 @@ def test_the_commit_check_passes_the_real_pages() -> None:
     assert "0 errors, 0 warnings, 0 suggestions." in result.stdout
 
 
-def test_the_commit_check_prints_the_builds_messages_and_fails(tmp_path: Path, fixture_site: FixtureSite) -> None:
-    fixture_site.write("docs/index.md", EVERY_PLACE)
-    result = run_cli("docs/index.md", cwd=fixture_site.root)
+def test_the_commit_check_prints_the_builds_messages_and_fails(every_place: tuple[FixtureSite, Build]) -> None:
+    site, build = every_place
+    result = run_cli("docs/index.md", cwd=site.root)
     assert result.returncode == 1
-    build = fixture_site.build("--no-strict")
     build_lines = [line for line in build.output.splitlines() if FINDING_LINE.search(line)]
     cli_lines = [line for line in result.stdout.splitlines() if FINDING_LINE.search(line)]
     assert cli_lines == build_lines and len(cli_lines) == len(EXPECTED_IN_EVERY_PLACE)
