@@ -13,8 +13,9 @@ from pathlib import Path
 from kit.findings import Finding
 from kit.yamlfile import YamlDocument, load_yaml
 
-REQUIRED = ("name", "logo", "phone", "email", "address", "website")
-OPTIONAL = ("booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role", "mode")
+# No phone: a clinic that takes questions by email only; every place that shows the number leaves it out.
+REQUIRED = ("name", "logo", "email", "address", "website")
+OPTIONAL = ("phone", "booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role", "mode")
 #: `demo`: the kit's example site, saying so on every page and PDF. `live`: the clinic's own,
 #: refusing every example value left in it (kit/golive.py).
 MODES = ("demo", "live")
@@ -26,10 +27,10 @@ class Clinic:
 
     name: str
     logo: str
-    phone: str
     email: str
     address: list[str]
     website: str
+    phone: str = ""
     booking_url: str = ""
     opening_hours: str = ""
     out_of_hours: str = ""
@@ -45,8 +46,8 @@ class Clinic:
 
     @property
     def phone_link(self) -> str:
-        """The phone number as a `tel:` link phones can dial."""
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        """The phone number as a `tel:` link phones can dial ("" without a phone)."""
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+") if self.phone else ""
 
     def as_dict(self) -> dict[str, object]:
         """Plain values for templates (`config.extra.clinic`)."""

@@ -53,10 +53,11 @@ def publisher(clinic: Clinic) -> dict:
         "@type": "MedicalClinic",
         "name": clinic.name,
         "url": clinic.website,
-        "telephone": clinic.phone,
         "email": clinic.email,
         "address": {"@type": "PostalAddress", "streetAddress": ", ".join(clinic.address)},
     }
+    if clinic.phone:
+        data["telephone"] = clinic.phone
     if clinic.opening_hours:
         data["openingHours"] = clinic.opening_hours
     return data

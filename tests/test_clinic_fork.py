@@ -232,3 +232,18 @@ def test_a_link_to_a_renamed_page_is_reported_at_its_line_with_the_new_name(fixt
     found = re.findall(r"(docs/[\w/.-]+:\d+:\d+): The link to `([^`]+)` leads to no page or file in docs/", check.stdout)
     assert found == [(f"docs/faq/questions.md:{line}:{column}", "../aftercare.md")], check.stdout
     assert "Did you mean `../after-care.md`? Correct the link, or remove it." in check.stdout
+
+
+def test_a_clinic_reached_by_email_only_builds_without_any_phone_label_or_call_button(fixture_site: FixtureSite) -> None:
+    kept = [line for line in clinic_yml_lines(fixture_site) if not line.startswith("phone:")]
+    (fixture_site.root / "clinic.yml").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", fixture_site.root / "overrides")
+    config = FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    fixture_site.write("mkdocs.yml", config)
+    fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("---\n\n#", "contact: true\n---\n\n#", 1))
+    build = fixture_site.build("--strict")
+    assert build.returncode == 0, build.output
+    html = build.page("")
+    phone_label = yaml.safe_load((ROOT / "kit" / "strings" / "en.yml").read_text(encoding="utf-8"))["contact"]["phone"]
+    assert "tel:" not in html and phone_label not in BeautifulSoup(html, "html.parser").get_text()
+    assert load_clinic(fixture_site.root / "clinic.yml").email in html

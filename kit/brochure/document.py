@@ -174,10 +174,12 @@ def printed_address(url: str) -> str:
 
 def _document(identity: Identity, kind: str, body: str) -> str:
     body = _unlink_missing_targets(body)
+    # No phone in clinic.yml: the running footer's "Phone ..." (kit/brochure/print_text.py) would stand alone.
+    no_phone = "" if identity.clinic_phone else "<style>@page { @bottom-left { content: none !important; } }</style>"
     return (
         f'<!DOCTYPE html><html lang="{escape(identity.language)}"><head><meta charset="utf-8">'
         f"<title>{escape(identity.title)}</title>"
         f'<meta name="author" content="{escape(identity.clinic_name)}">'
-        f'<meta name="description" content="{escape(identity.description)}">'
+        f'<meta name="description" content="{escape(identity.description)}">{no_phone}'
         f'</head><body class="{kind}">{body}</body></html>'
     )
