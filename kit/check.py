@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from kit.brochure.settings import settings_from as brochure_settings
+from kit.clinic import missing_logo
 from kit.findings import PrintSink, Reporter, Sink, stops_reported
 from kit.github import github_sinks
 from kit.messages import StopBuild, stop_at
@@ -98,6 +99,7 @@ def run(paths: Sequence[Path], config_file: Path, sinks: list[Sink]) -> Reporter
         project = Project.load(config_file, mkdocs.extra, mkdocs.language, reporter, mkdocs.site_url)
         brochure_settings(mkdocs.extra.get("brochure"), config_file, mkdocs.plugins, (mkdocs.site_url, mkdocs.site_name), "check")
         project.check_data_files()
+        reporter.report(missing_logo(project.clinic, mkdocs.docs_dir))
         for path, src_uri in pages_to_check(paths, mkdocs.docs_dir):
             page: SourcePage = project.read_page(path, src_uri)
             project.check_page(page)

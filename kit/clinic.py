@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kit.findings import Finding
 from kit.yamlfile import YamlDocument, load_yaml
 
 REQUIRED = ("name", "logo", "phone", "email", "address", "website")
@@ -73,6 +74,25 @@ def load_clinic(path: Path) -> Clinic:
             "Write `mode: demo` (the example site, marked as a demonstration) or `mode: live` (your clinic's own site)",
         )
     return Clinic(address=address, source=path, **values)
+
+
+def missing_logo(clinic: Clinic, docs_dir: Path) -> list[Finding]:
+    """The logo is in the header of every page and on the PDFs' covers: a wrong path shows a broken picture on each."""
+    if (docs_dir / clinic.logo).is_file():
+        return []
+    line, column = load_yaml(clinic.source).where("logo")
+    return [
+        Finding.at(
+            "error",
+            "clinic.logo-missing",
+            clinic.source,
+            line,
+            column,
+            f"The logo `{clinic.logo}` is not a file in {docs_dir.name}/, so every page and PDF would show a broken picture",
+            f"Upload the logo into {docs_dir.name}/ (on GitHub: Add file > Upload files), or write its path inside {docs_dir.name}/ "
+            "after `logo:`",
+        )
+    ]
 
 
 def _address(document: YamlDocument) -> list[str]:

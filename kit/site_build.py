@@ -25,6 +25,7 @@ from mkdocs.utils import CountHandler
 
 from kit import glossary, patient_words, readability
 from kit.brochure.build import BrochureBuild
+from kit.clinic import missing_logo
 from kit.findings import Finding, LogSink, Reporter, stops_reported
 from kit.github import GitHubSink, SummaryTable, github_sinks
 from kit.imagesize import image_size
@@ -99,6 +100,7 @@ class SiteBuild:
         build = cls(project, brochure, readability.ReadabilityTable(project.settings.max_grade), github)
         setattr(config, _ON_CONFIG, build)
         project.check_data_files()
+        project.reporter.report(missing_logo(clinic, Path(config.docs_dir)))
         return build
 
     @classmethod

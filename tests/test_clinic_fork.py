@@ -188,3 +188,12 @@ def test_a_page_file_named_with_spaces_and_signs_is_reported_with_the_name_to_us
     assert "Rename the file to `prices-faq.md`, and change its line under `nav:`" in check.stdout
     assert "Rename the file to `preparation.md`" in check.stdout
     assert "docs/index.md:1:1: The file name" not in check.stdout
+
+
+def test_a_logo_path_that_names_no_file_is_an_error_at_its_line_in_the_build_and_the_check(fixture_site: FixtureSite) -> None:
+    fixture_site.set_clinic(logo="assets/our-logo.png")  # the clinic typed the name before uploading the file
+    line = next(number for number, text in enumerate(clinic_yml_lines(fixture_site), start=1) if text.startswith("logo:"))
+    expected = f"clinic.yml:{line}:1: The logo `assets/our-logo.png` is not a file in docs/"
+    build = fixture_site.build("--strict")
+    assert build.returncode != 0 and expected in build.output and "Traceback" not in build.output, build.output
+    assert expected in run_cli(cwd=fixture_site.root).stdout
