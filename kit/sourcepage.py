@@ -63,8 +63,19 @@ class SourcePage:
 
     @property
     def is_health_page(self) -> bool:
-        """Every page gives health information unless its front matter says `health_page: false`."""
-        return self.front.value("health_page") is not False
+        """Every page gives health information unless its front matter says `health_page: false`.
+
+        `health_page: "false"` (quoted) or `health_page: maybe` stops at its line: read as a health page, it would
+        get warnings that ask for the very `health_page: false` the editor thinks they wrote.
+        """
+        value = self.front.value("health_page")
+        if value is None or isinstance(value, bool):
+            return value is not False
+        raise self.front.error(
+            "health_page",
+            f'`health_page: "{value}"` is text, not the value true or false',
+            "Write `health_page: false` without quotes for a page with no health information, or remove the line",
+        )
 
 
 def read_page(path: Path, src_uri: str, clinic: Clinic) -> SourcePage:
@@ -88,4 +99,6 @@ def read_page(path: Path, src_uri: str, clinic: Clinic) -> SourcePage:
             f"This page is not UTF-8 text (byte 0x{raw[start]:02x} cannot be read)",
             "Re-save the page as UTF-8, or retype the character at this place",
         ) from None
-    return SourcePage(path, src_uri, text, clinic)
+    # As MkDocs reads pages (text mode): Windows line ends become "\n", or a page saved on Windows loses its front
+    # matter, which patients would then read at the top of the page. Lines and columns stay where the editor sees them.
+    return SourcePage(path, src_uri, text.replace("\r\n", "\n").replace("\r", "\n"), clinic)

@@ -114,6 +114,7 @@ def test_a_wrong_setting_is_reported_at_its_line_by_the_build_and_the_check(fixt
     path = fixture_site.root / file
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
     expected = f"{file}:{position_of_key(path, key)}: {message}"
+    published = fixture_site.write("site/index.html", "the last good build")
 
     build = fixture_site.build()
     check = run_cli(cwd=fixture_site.root)
@@ -122,7 +123,7 @@ def test_a_wrong_setting_is_reported_at_its_line_by_the_build_and_the_check(fixt
     assert len(in_build) == 1 and in_build[0].startswith(expected), build.output
     assert in_check == in_build, check.stdout
     assert "Traceback" not in build.output + check.stdout + check.stderr
-    assert not (build.site / "index.html").exists(), "nothing is built"
+    assert published.read_text(encoding="utf-8") == "the last good build", "the site is left as it was"
 
 
 def test_a_site_without_mkdocs_yml_is_named_by_the_check(tmp_path: Path) -> None:

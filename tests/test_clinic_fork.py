@@ -197,3 +197,38 @@ def test_a_logo_path_that_names_no_file_is_an_error_at_its_line_in_the_build_and
     build = fixture_site.build("--strict")
     assert build.returncode != 0 and expected in build.output and "Traceback" not in build.output, build.output
     assert expected in run_cli(cwd=fixture_site.root).stdout
+
+
+def test_a_page_saved_with_windows_line_ends_keeps_its_front_matter_out_of_sight(fixture_site: FixtureSite) -> None:
+    page = "---\ntitle: Prices\ndescription: What each treatment costs.\nhealth_page: false\n---\n\n# Prices\n\nA consultation costs £50.\n"
+    (fixture_site.root / "docs" / "index.md").write_bytes(page.replace("\n", "\r\n").encode("utf-8"))
+    build = fixture_site.build("--strict")
+    assert build.returncode == 0, build.output  # no warning asking for the review, Key points or description it has
+    article = BeautifulSoup(build.page(""), "html.parser").select_one("article").get_text(" ")
+    assert "health_page" not in article and "description:" not in article
+
+
+def test_health_page_false_in_quotes_stops_at_its_line_instead_of_asking_for_itself(fixture_site: FixtureSite) -> None:
+    fixture_site.write("docs/index.md", '---\ndescription: What each treatment costs.\nhealth_page: "false"\n---\n\n# Prices\n')
+    check = run_cli(cwd=fixture_site.root)
+    assert 'docs/index.md:3:14: `health_page: "false"` is text, not the value true or false. Write `health_page: false` without quotes' in (
+        check.stdout + check.stderr
+    ), check.stdout + check.stderr
+    assert "Traceback" not in check.stderr
+
+
+def test_a_link_to_a_renamed_page_is_reported_at_its_line_with_the_new_name(fixture_site: FixtureSite) -> None:
+    # The clinic renamed aftercare.md to after-care.md; a page in a sub-folder still links to the old name.
+    fixture_site.write("docs/after-care.md", "---\ndescription: Aftercare.\nhealth_page: false\n---\n\n# Aftercare\n")
+    page = (
+        "---\ndescription: Questions.\nhealth_page: false\n---\n\n# Questions\n\n"
+        "Read [how to look after your skin](../aftercare.md) and [our welcome](../index.md#welcome).\n\n"
+        "```markdown\n[an example](nowhere.md)\n```\n"
+    )
+    fixture_site.write("docs/faq/questions.md", page)
+    check = run_cli(cwd=fixture_site.root)
+    line = page.splitlines().index(next(text for text in page.splitlines() if "../aftercare.md" in text)) + 1
+    column = page.splitlines()[line - 1].index("../aftercare.md") + 1
+    found = re.findall(r"(docs/[\w/.-]+:\d+:\d+): The link to `([^`]+)` leads to no page or file in docs/", check.stdout)
+    assert found == [(f"docs/faq/questions.md:{line}:{column}", "../aftercare.md")], check.stdout
+    assert "Did you mean `../after-care.md`? Correct the link, or remove it." in check.stdout

@@ -95,7 +95,7 @@ class BrochureBuild:
         from kit.brochure.render import Job, render_all
 
         page = adapter.print_page(config)
-        cover, chapters = split_print_page(page.content, page.nav_items)
+        cover, chapters = split_print_page(page.content, page.nav_items, Path(config.config_file_path))
         site_dir = Path(config.site_dir)
         identity = self._identity(config, page.title)
         brochure = brochure_html(cover, chapters, identity)

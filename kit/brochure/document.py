@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from kit.brochure.adapter import page_key
-from kit.messages import StopBuild
 from kit.pagefoot import clinic_contact, disclaimer
 from kit.patient_text import strings
+from kit.yamlfile import SettingsLocator
 
 SECTION_START = re.compile(r'<section class="print-page" id="([^"]+)"')
 _WEB_LINK = re.compile(r'<a (?P<before>[^>]*?)href="(?P<url>https?://[^"]+)"(?P<after>[^>]*)>(?P<text>.*?)</a>', re.S)
@@ -68,15 +69,16 @@ def nav_pages(items: list) -> list[Page]:
     return pages
 
 
-def split_print_page(content: str, nav: Navigation | list) -> tuple[str, list[Chapter]]:
-    """The cover's HTML and the chapters, from the print page's combined content."""
+def split_print_page(content: str, nav: Navigation | list, config_file: Path) -> tuple[str, list[Chapter]]:
+    """The cover's HTML and the chapters, from the print page's combined content (none: mkdocs.yml's `plugins:` is named)."""
     pages = nav_pages(nav.items if isinstance(nav, Navigation) else nav)
     titles = {page_key(page.url): (page.title or "", page.file.src_uri) for page in pages}
     starts = [(match.start(), match.group(1)) for match in SECTION_START.finditer(content)]
     if not starts:
-        raise StopBuild(
-            "The print page has no pages in it, so the brochure would be empty. "
-            "Check that mkdocs.yml lists pages under `nav:` and that `print-site` is the last plugin."
+        raise SettingsLocator(config_file).error(
+            ("plugins",),
+            "The print page has no pages in it, so the brochure would be empty",
+            "Check that mkdocs.yml lists pages under `nav:` and that `print-site` is the last plugin",
         )
     end = content.rfind("</div>")
     cover = content[: starts[0][0]]

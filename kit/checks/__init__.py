@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from kit.checks import description, filename, images, live, readability, review, wording
+from kit.checks import description, filename, images, links, live, readability, review, wording
 from kit.findings import Finding
 
 if TYPE_CHECKING:
@@ -28,4 +28,5 @@ PAGE_CHECKS: tuple[PageCheck, ...] = (
     description.check,
     images.check,
     filename.check,
+    links.check,
 )
