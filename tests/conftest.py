@@ -1,7 +1,9 @@
 """Shared fixtures: real MkDocs builds of the real site and of small fixture sites.
 
 Every test reads output that MkDocs, WeasyPrint or Chromium really produced;
-nothing here fakes a build.
+nothing here fakes a build. Fixture sites are built by `mkdocs build` in a
+process forked per build from tests/buildserver.py, which has MkDocs and the
+kit already loaded; the real site and copies of the project start afresh.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,19 +87,59 @@ class Build:
 
 
 def run_mkdocs(project: Path, site: Path, *args: str, env: dict[str, str] | None = None) -> Build:
-    """Run the real `mkdocs build` on a project folder."""
+    """Run the real `mkdocs build` on a project folder, in a process of its own."""
     # The kit under test on the import path: mkdocs.yml names its Markdown extension (kit.markdown_ext),
     # which MkDocs imports before hooks.py, also for fixture sites outside the checkout.
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), **(env or {})}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), *args],
-        cwd=project,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, site)
+    command = ["build", "--site-dir", str(site), *args]
+    # The build server has this checkout's kit loaded: a build that imports another kit (the project itself
+    # or a copy of it, whose `python -m mkdocs` imports its own kit/, or a test's PYTHONPATH) starts afresh.
+    if (project / "kit").is_dir() or full_env["PYTHONPATH"] != str(ROOT):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", *command], cwd=project, env=full_env, capture_output=True, text=True, timeout=600
+        )
+        return Build(result.returncode, result.stdout + result.stderr, site)
+    with tempfile.TemporaryDirectory() as folder:
+        stdout, stderr = Path(folder) / "stdout", Path(folder) / "stderr"
+        returncode = BUILD_SERVER.build(project, command, full_env, stdout, stderr)
+        return Build(returncode, stdout.read_text(encoding="utf-8") + stderr.read_text(encoding="utf-8"), site)
+
+
+class BuildServer:
+    """tests/buildserver.py, started on the first fixture-site build of this test process: it forks one child per build."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[str] | None = None
+
+    def build(self, project: Path, command: list[str], env: dict[str, str], stdout: Path, stderr: Path) -> int:
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen(
+                [sys.executable, str(ROOT / "tests" / "buildserver.py")],
+                cwd=ROOT,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)},
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        request = {"cwd": str(project), "args": command, "env": env, "stdout": str(stdout), "stderr": str(stderr)}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        reply = self.process.stdout.readline()
+        assert reply, f"tests/buildserver.py stopped (exit status {self.process.wait()}); its error is above"
+        return json.loads(reply)["returncode"]
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.communicate()  # closes its input: it exits
+            self.process = None
+
+
+BUILD_SERVER = BuildServer()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    BUILD_SERVER.stop()
 
 
 @pytest.fixture(scope="session")
