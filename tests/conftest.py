@@ -12,6 +12,7 @@ import fcntl
 import json
 import os
 import re
+import select
 import shutil
 import subprocess
 import sys
@@ -125,6 +126,9 @@ class BuildServer:
         request = {"cwd": str(project), "args": command, "env": env, "stdout": str(stdout), "stderr": str(stderr)}
         self.process.stdin.write(json.dumps(request) + "\n")
         self.process.stdin.flush()
+        if not select.select([self.process.stdout], [], [], 600)[0]:  # as long as a fresh process is given
+            self.process.kill()
+            raise TimeoutError(f"mkdocs {' '.join(command)} in {project} did not finish in 600 s")
         reply = self.process.stdout.readline()
         assert reply, f"tests/buildserver.py stopped (exit status {self.process.wait()}); its error is above"
         return json.loads(reply)["returncode"]

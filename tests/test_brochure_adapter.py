@@ -12,7 +12,7 @@ from importlib import metadata
 import pytest
 from conftest import ROOT
 
-from kit.brochure.adapter import WRITTEN_FOR, check_versions, prefix_ids_per_page
+from kit.brochure.adapter import WRITTEN_FOR, check_versions, one_landmark_per_name, prefix_ids_per_page
 from kit.messages import StopBuild
 
 
@@ -55,3 +55,14 @@ def test_a_reference_to_a_heading_print_site_already_renamed_follows_it() -> Non
     fixed = prefix_ids_per_page(combined)
     assert 'aria-labelledby="aftercare-contact-title"' in fixed
     assert 'id="aftercare-contact-title"' in fixed and 'id="risks-contact-title"' in fixed
+
+
+def test_sections_named_alike_on_the_print_page_stay_one_landmark() -> None:
+    combined = (
+        '<section aria-labelledby="a-contact"><h2 id="a-contact">Contact us</h2></section>'
+        '<section aria-labelledby="b-contact"><h2 id="b-contact">Contact us</h2></section>'
+        '<section aria-labelledby="b-more"><h2 id="b-more">More</h2></section>'
+    )
+    fixed = one_landmark_per_name(combined)
+    assert 'aria-labelledby="a-contact"' in fixed and 'aria-labelledby="b-more"' in fixed
+    assert 'aria-labelledby="b-contact"' not in fixed and 'id="b-contact">Contact us</h2>' in fixed

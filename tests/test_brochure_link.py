@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import NAV_PAGES, url_of
 from playwright.sync_api import Browser
 from sitebrowser import SiteServer
 
@@ -56,7 +57,7 @@ def test_the_download_link_is_readable_in_light_and_dark_mode_and_opens_the_pdf(
     context = browser.new_context(color_scheme=preference)  # the run's one Chromium, a fresh profile per test
     try:
         page = context.new_page()
-        page.goto(server.url("how-it-works/"))
+        page.goto(server.url(next(f"{url_of(source)}/" for source in NAV_PAGES if url_of(source))))  # any page but the home page
         link = page.get_by_role("link", name="Download the brochure (PDF)").first
         colors = link.evaluate(COLORS_JS)
         assert colors["scheme"] == scheme

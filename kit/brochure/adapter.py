@@ -98,7 +98,7 @@ def make_ids_unique(config: MkDocsConfig) -> None:
 
     def write_combined_with_unique_ids() -> tuple[str, Any]:
         html, toc = write_combined()
-        return prefix_ids_per_page(html), toc
+        return one_landmark_per_name(prefix_ids_per_page(html)), toc
 
     renderer.write_combined = write_combined_with_unique_ids
 
@@ -137,6 +137,34 @@ def _prefix_section(section: str, key: str) -> str:
 
     section = _REFERENCE.sub(refer, section)
     return _ANCHOR.sub(refer, section)
+
+
+_LABELLED_SECTION = re.compile(r'(<section\b[^>]*?)\saria-labelledby="([^"]+)"([^>]*>)')
+
+
+def one_landmark_per_name(html: str) -> str:
+    """Keep the first of the combined page's sections named alike as a landmark; the others become plain sections.
+
+    On its own page the contact block is a region named by its heading ("Contact
+    <clinic>"), so a screen reader can jump to it. The print page joins every
+    page, and two regions with one name leave the reader unable to tell them
+    apart (axe `landmark-unique`): the later ones keep their heading but lose
+    the landmark.
+    """
+    seen: set[str] = set()
+
+    def name_of(reference: str) -> str:
+        heading = re.search(rf'<h[1-6][^>]*\sid="{re.escape(reference)}"[^>]*>(.*?)</h[1-6]>', html, re.S)
+        return " ".join(re.sub(r"<[^>]+>", " ", heading.group(1)).split()) if heading else reference
+
+    def keep_first(match: re.Match[str]) -> str:
+        name = name_of(match.group(2))
+        if name in seen:
+            return match.group(1) + match.group(3)
+        seen.add(name)
+        return match.group(0)
+
+    return _LABELLED_SECTION.sub(keep_first, html)
 
 
 @contextmanager
