@@ -121,6 +121,9 @@ def _reject_unknown_keys(document: YamlDocument) -> None:
 
 def _text(document: YamlDocument, key: str) -> str:
     value = document.data[key]
+    if key == "opening_hours" and isinstance(value, list) and all(isinstance(item, (str, int, float)) for item in value):
+        # A clinic lists its days one per line; patients read them as one line.
+        return "; ".join(" ".join(document.text(key, index).split()) for index in range(len(value)) if str(value[index]).strip())
     if isinstance(value, (dict, list)):
         raise document.error((key,), f"`{key}` must be a single line of text", "Put the value on the same line, after the colon")
     if value is None:

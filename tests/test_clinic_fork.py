@@ -247,3 +247,11 @@ def test_a_clinic_reached_by_email_only_builds_without_any_phone_label_or_call_b
     phone_label = yaml.safe_load((ROOT / "kit" / "strings" / "en.yml").read_text(encoding="utf-8"))["contact"]["phone"]
     assert "tel:" not in html and phone_label not in BeautifulSoup(html, "html.parser").get_text()
     assert load_clinic(fixture_site.root / "clinic.yml").email in html
+
+
+def test_opening_hours_listed_one_day_per_line_read_as_one_line(fixture_site: FixtureSite) -> None:
+    kept = [line for line in clinic_yml_lines(fixture_site) if not line.startswith("opening_hours:")]
+    hours = "opening_hours:\n  - Monday to Friday, 9:00 to 18:00\n  - Saturday, 10:00 to 14:00\n"
+    (fixture_site.root / "clinic.yml").write_text("\n".join(kept) + "\n" + hours, encoding="utf-8")
+    clinic = load_clinic(fixture_site.root / "clinic.yml")
+    assert clinic.opening_hours == "Monday to Friday, 9:00 to 18:00; Saturday, 10:00 to 14:00"
