@@ -140,7 +140,8 @@ class BrochureBuild:
                 )
             elif handout:
                 reporter.report(_handout_fits(written.pages, Path(config.docs_dir) / handout[0].source, label))
-                log.info(f"Handout ({label}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
+                pages = f"{written.pages} page" + ("s" if written.pages != 1 else "")
+                log.info(f"Handout ({label}): {written.path.name}, {pages}, {written.seconds:.1f} s")
         log.info(f"PDFs: {len(results)} in {time.perf_counter() - started:.1f} s")
 
     def _identity(self, config: MkDocsConfig, title: str) -> Identity:
