@@ -16,11 +16,6 @@ if TYPE_CHECKING:
     from kit.findings import Finding
 
 
-def located(path: str | Path, line: int, column: int, problem: str, advice: str) -> str:
-    """One finding as `path:line:col: problem. advice`."""
-    return f"{display_path(path)}:{line}:{column}: {problem.rstrip('.')}. {advice.rstrip('.')}."
-
-
 def display_path(path: str | Path) -> str:
     """Paths relative to the project, as an editor sees them in the repository."""
     path = Path(path)
