@@ -15,7 +15,8 @@ budget (`sitebrowser.first_view`): bytes on the wire and requests, empty cache.
 Lighthouse comes from npm, pinned in benchmarks/lighthouse/package-lock.json,
 and is installed (`npm ci`) the first time this runs: `make test` never needs it.
 
-    make bench-web                           # this benchmark alone (about 6 min)
+    make bench-web                           # this benchmark alone (3 rounds, about 4 min)
+    python -m benchmarks.web --rounds 7      # a verdict on the targets (about 7 min, on an idle machine)
     python -m benchmarks.web --rounds 1      # a quick look
     python -m benchmarks.web --keep /tmp/w   # keep the built sites and Lighthouse reports
 """
