@@ -7,15 +7,16 @@ the `Clinic` built here, so changing a value changes it everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kit.findings import Finding
 from kit.yamlfile import YamlDocument, load_yaml
 
 # No phone: a clinic that takes questions by email only; every place that shows the number leaves it out.
-REQUIRED = ("name", "logo", "email", "address", "website")
-OPTIONAL = ("phone", "booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role", "mode")
+# No website: this site is the clinic's website, and the build uses mkdocs.yml's site_url (Clinic.with_website).
+REQUIRED = ("name", "logo", "email", "address")
+OPTIONAL = ("website", "phone", "booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role", "mode")
 #: `demo`: the kit's example site, saying so on every page and PDF. `live`: the clinic's own,
 #: refusing every example value left in it (kit/golive.py).
 MODES = ("demo", "live")
@@ -29,7 +30,7 @@ class Clinic:
     logo: str
     email: str
     address: list[str]
-    website: str
+    website: str = ""
     phone: str = ""
     booking_url: str = ""
     opening_hours: str = ""
@@ -48,6 +49,10 @@ class Clinic:
     def phone_link(self) -> str:
         """The phone number as a `tel:` link phones can dial ("" without a phone)."""
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+") if self.phone else ""
+
+    def with_website(self, site_url: str) -> Clinic:
+        """The clinic with `site_url` as its website when clinic.yml names none (this site is its website)."""
+        return self if self.website or not site_url else replace(self, website=site_url)
 
     def as_dict(self) -> dict[str, object]:
         """Plain values for templates (`config.extra.clinic`)."""

@@ -189,7 +189,7 @@ def _page_read_here(
     url: str, meta: MutableMapping[str, Any], src_uri: str, docs: Path, root: Path, config: Mapping[str, Any]
 ) -> PageInBuild:
     """Without the kit's hooks: read clinic.yml and terminology.yml (once per change) and the page file here."""
-    clinic = _clinic(root / "clinic.yml", _stamp(root / "clinic.yml"))
+    clinic = _clinic(root / "clinic.yml", _stamp(root / "clinic.yml")).with_website(str(config.get("site_url") or ""))
     path = docs / src_uri
     return PageInBuild(
         url=url,

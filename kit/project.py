@@ -52,7 +52,7 @@ class Project:
     def load(cls, config_file: Path, extra: Mapping[str, Any], language: str, reporter: Reporter, site_url: str = "") -> Project:
         """Read and check clinic.yml, terminology.yml and the settings; a mistake stops here."""
         root = config_file.parent
-        clinic = load_clinic(root / "clinic.yml")
+        clinic = load_clinic(root / "clinic.yml").with_website(site_url)
         terminology = load_terminology(root / "terminology.yml")
         settings = Settings(
             max_grade=readability.max_grade_from(extra, config_file),

@@ -52,10 +52,11 @@ def publisher(clinic: Clinic) -> dict:
     data = {
         "@type": "MedicalClinic",
         "name": clinic.name,
-        "url": clinic.website,
         "email": clinic.email,
         "address": {"@type": "PostalAddress", "streetAddress": ", ".join(clinic.address)},
     }
+    if clinic.website:
+        data["url"] = clinic.website
     if clinic.phone:
         data["telephone"] = clinic.phone
     if clinic.opening_hours:

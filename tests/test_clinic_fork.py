@@ -7,6 +7,7 @@ fixture site, with the values a clinic would type: none is the example clinic's.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -255,3 +256,21 @@ def test_opening_hours_listed_one_day_per_line_read_as_one_line(fixture_site: Fi
     (fixture_site.root / "clinic.yml").write_text("\n".join(kept) + "\n" + hours, encoding="utf-8")
     clinic = load_clinic(fixture_site.root / "clinic.yml")
     assert clinic.opening_hours == "Monday to Friday, 9:00 to 18:00; Saturday, 10:00 to 14:00"
+
+
+def test_a_clinic_whose_only_website_is_this_site_gets_the_sites_address_as_its_website(fixture_site: FixtureSite) -> None:
+    kept = [line for line in clinic_yml_lines(fixture_site) if not line.startswith("website")]
+    (fixture_site.root / "clinic.yml").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("---\n\n#", "contact: true\n---\n\n#", 1))
+    config = fixture_site.root / "mkdocs.yml"  # the kit's templates, for the footer
+    with_templates = config.read_text(encoding="utf-8").replace("theme:\n", f"theme:\n  custom_dir: {ROOT / 'overrides'}\n", 1)
+    config.write_text(with_templates, encoding="utf-8")
+    build = fixture_site.build("--strict")
+    assert build.returncode == 0, build.output
+    site_url = yaml.safe_load((fixture_site.root / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0])["site_url"]
+    page = BeautifulSoup(build.page(""), "html.parser")
+    assert page.select_one(f".clinic-contact a[href='{site_url}']") is not None
+    assert page.select_one(f".clinic-footer a[href='{site_url}']") is not None
+    scripts = [json.loads(script.string) for script in page.select("script[type='application/ld+json']")]
+    publisher = next(data["publisher"] for data in scripts if "publisher" in data)
+    assert publisher["url"] == site_url
