@@ -208,7 +208,9 @@ def _warning(rule: str, page: SourcePage, line: int, column: int, problem: str, 
 
 
 def _indented_bullets(lines: list[str], title_line: int) -> list[Passage]:
+    """The box's bullets at the level of its first one: a clinic's sub-bullets under a point are not points of their own."""
     bullets = []
+    level = None
     for number in range(title_line + 1, len(lines) + 1):
         line = lines[number - 1]
         if not line.strip():
@@ -216,7 +218,10 @@ def _indented_bullets(lines: list[str], title_line: int) -> list[Passage]:
         if not line.startswith((" ", "\t")):
             break
         if match := BULLET.match(line):
-            bullets.append(Passage(_plain(match.group("text")), number, match.start("text") + 1))
+            indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+            level = indent if level is None else level
+            if indent <= level:
+                bullets.append(Passage(_plain(match.group("text")), number, match.start("text") + 1))
     return bullets
 
 

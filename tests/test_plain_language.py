@@ -128,3 +128,33 @@ def test_a_grade_limit_that_is_not_a_number_stops_the_build_at_its_line(fixture_
     column = "    key_points_max_grade: eight".index("key_points_max_grade") + 1
     expected = f"mkdocs.yml:{line}:{column}: `key_points_max_grade` must be a school grade from 1 to 20, not 'eight'"
     assert expected in build.output, build.output
+
+
+def test_sub_bullets_under_a_key_point_are_not_counted_as_more_key_points(fixture_site: FixtureSite) -> None:
+    page = """\
+---
+reviewed: 2026-11-01
+next_review: 2027-11-01
+description: A page whose Key points have sub-points.
+---
+
+# Welcome
+
+!!! abstract "Key points"
+
+    - Rest for a day.
+    - Keep out of the sun. Use:
+        - a hat,
+        - shade,
+        - sun cream.
+    - Call us if it hurts.
+
+The clinic's fixture page.
+"""
+    fixture_site.write("docs/index.md", page)
+    build = fixture_site.build("--strict")
+    assert build.returncode == 0, build.output
+    assert "The Key points box has" not in build.output
+    six = page.replace("    - Call us if it hurts.\n", "    - Call us if it hurts.\n    - Rest.\n    - Sleep.\n    - Eat well.\n")
+    fixture_site.write("docs/index.md", six)
+    assert "The Key points box has 6 bullets" in fixture_site.build().output
