@@ -16,7 +16,7 @@ import pytest
 import yaml
 import zxingcpp
 from bs4 import BeautifulSoup
-from conftest import DEMO, FIXTURE_CONFIG, NAV_PAGES, PRINT_SITE_PLUGIN, ROOT, SOURCE_TEXT, Build, FixtureSite, demo_content
+from conftest import CLINIC, DEMO, FIXTURE_CONFIG, NAV_PAGES, PRINT_SITE_PLUGIN, ROOT, SOURCE_TEXT, Build, FixtureSite, demo_content
 from pdfcheck import Line, page_image, text_lines
 from pdftext import MARGIN_BAND, NO_HEADER, PrintedPage, read_pdf, top_level_bookmarks
 from pypdf import PdfReader
@@ -25,7 +25,6 @@ from textutil import normalize, published_pieces, visible_text
 SETTINGS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])
 BROCHURE = SETTINGS["extra"]["brochure"]
 PAPERS = BROCHURE["paper"]
-CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
 STEM = re.sub(r"[^a-z0-9]+", "-", SETTINGS["site_name"].lower()).strip("-")
 PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
 CHAPTERS = [*NAV_PAGES.values(), "Glossary"]  # the glossary page is generated, last in the nav

@@ -115,9 +115,9 @@ def test_search_finds_aftercare_words_on_the_aftercare_page(real_site: Build) ->
     assert "aftercare/" in search_locations(real_site.site, "fragrance-free")
 
 
-# Addresses patients' browsers may reach: the site itself and the clinic's own website.
+# Addresses patients' browsers may reach: the site itself, and the clinic's own website and booking page (clinic.yml).
 def own_addresses() -> tuple[str, ...]:
-    return tuple(urlparse(url).netloc for url in (SETTINGS["site_url"], CLINIC["website"]))
+    return tuple(urlparse(url).netloc for url in (SETTINGS["site_url"], CLINIC["website"], CLINIC["booking_url"]) if url)
 
 
 def referenced_urls(path: Path) -> list[str]:
