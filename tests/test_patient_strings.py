@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, FixtureSite
+from conftest import OTHER_CLINIC, ROOT, FixtureSite
 from pdftext import read_pdf
 from pypdf import PdfReader
 from test_brochure import brochure_fixture
@@ -46,6 +46,7 @@ def test_a_word_changed_in_the_strings_file_changes_the_site_and_the_pdf(fixture
     kit = tmp_path_factory.mktemp("kit-copy")
     original, hooks = kit_with_changed_strings(kit)
     brochure_fixture(fixture_site)
+    fixture_site.set_clinic(phone=OTHER_CLINIC["phone"])  # the PDF footer's phone line, whatever the kit's own clinic.yml has
     config = fixture_site.root / "mkdocs.yml"
     settings = config.read_text(encoding="utf-8").replace(str(ROOT / "hooks.py"), str(hooks))
     config.write_text(settings.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n"), encoding="utf-8")
@@ -62,7 +63,7 @@ def test_a_word_changed_in_the_strings_file_changes_the_site_and_the_pdf(fixture
     _, pages = read_pdf(next(build.site.glob("*-brochure-a4.pdf")))
     footer = pages[1].margin_text
     assert f"Sheet 2 / {len(pages)}" in footer, footer
-    assert "Call us on" in footer, footer
+    assert f"Call us on {OTHER_CLINIC['phone']}" in footer, footer
     assert original["print"]["page_of"].split("{")[0].strip() not in footer, footer
     assert CHANGED[("print", "contents")] in pages[1].body_text, pages[1].body_text
     assert original["print"]["contents"] not in " ".join(page.body_text for page in pages)
