@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import textstat
 
+from kit.collector import collector_paused
 from kit.findings import Finding
-from kit.wordlists import collector_paused
 from kit.yamlfile import SettingsLocator
 
 if TYPE_CHECKING:

@@ -24,12 +24,13 @@ import json
 import pkgutil
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
+
+from kit.collector import collector_paused
 
 WORDS = Path(__file__).parent / "words"
 SKIN_WORDS = WORDS / "skin.txt"
@@ -87,18 +88,6 @@ def _dictionary_text() -> str:
     data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
     assert data is not None, "pyspellchecker is installed without its word lists"
     return gzip.decompress(data).decode("utf-8")
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Load a large word list without the garbage collector walking every new entry as it is made."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 @cache

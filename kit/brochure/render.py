@@ -8,13 +8,10 @@ silently drops content it cannot lay out (so chapters are counted afterwards).
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import time
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -26,6 +23,7 @@ from weasyprint.urls import URLFetcher
 from kit.brochure.adapter import page_references_cached
 from kit.brochure.booklet import Sheet, impose_booklet
 from kit.brochure.print_text import print_words_css
+from kit.collector import collector_paused
 from kit.findings import Finding
 
 #: Tagged, with the PDF/UA identifier in its XMP metadata, language and title shown.
@@ -122,7 +120,7 @@ class Renderer:
         started = time.perf_counter()
         self.fetcher.refused = []
         size = CSS(string=f"@page {{ size: {job.page_size} }}", font_config=self.fonts)
-        with _garbage_collector_paused():
+        with collector_paused():
             document = HTML(string=job.html, base_url=str(job.base_url), url_fetcher=self.fetcher).render(
                 stylesheets=[self.words, self.stylesheet, size], font_config=self.fonts, pdf_tags=True, pdf_variant=PDF_VARIANT
             )
@@ -174,18 +172,3 @@ def _start_worker(stylesheet: Path, site_dir: Path, docs_dir: Path, language: st
 def _write_in_worker(job: Job) -> Rendered:
     assert _worker is not None, "render_all starts every worker with a Renderer"
     return _worker.write(job)
-
-
-@contextmanager
-def _garbage_collector_paused() -> Iterator[None]:
-    """WeasyPrint makes millions of objects per brochure, and Python's collector
-    rescans all that are alive each time it runs, so long brochures grew faster
-    than linearly (measured: 20% of the time at 200 pages). The objects are
-    freed when the document is, so nothing piles up between PDFs."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
