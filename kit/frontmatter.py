@@ -88,8 +88,8 @@ def read_front_matter(path: Path, yaml_text: str) -> FrontMatter:
             f"The page's front matter (the lines between the two `---`) is not valid YAML ({err.problem or err.context})",
             "Write each field as `name: value` on its own line, and put quotes around values that contain a colon",
         ) from None
-    if node is None:
-        return FrontMatter(path, {}, {})
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
+        return FrontMatter(path, {}, {})  # nothing but `---` or `~`: an empty front matter, as MkDocs reads it
     if not isinstance(node, yaml.MappingNode):
         raise stop_at(path, 2, 1, "The page's front matter must be `name: value` lines", "Compare it with the front matter of another page")
     raw: dict[str, yaml.Node] = {}

@@ -577,3 +577,8 @@ def test_a_typo_in_a_glossary_definition_is_reported_at_its_line_in_terminology_
 
 def test_the_real_glossary_definitions_have_no_typos(real_site: Build) -> None:
     assert "terminology.yml:" not in real_site.output
+
+
+def test_a_front_matter_that_is_only_a_yaml_document_marker_is_empty_not_an_error(checker: WordingCheck) -> None:
+    # Found by the Markdown fuzz test above: `---` / `---` / `---` is an empty front matter to MkDocs.
+    assert checker.check_text("docs/page.md", "---\n---\n---\n") == []
