@@ -27,8 +27,8 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 from benchmarks.synthetic import ROOT, make_synthetic_site
-from kit.termcheck import SWITCH, WordingCheck
-from kit.terminology import Terminology, load_terminology
+from kit.wording.termcheck import SWITCH, WordingCheck
+from kit.wording.terminology import Terminology, load_terminology
 
 CORPUS = Path(__file__).parent / "corpus"
 # The typos the check was developed against, and ones written after it was tuned.
@@ -41,9 +41,9 @@ STARTUP = """\
 import time
 started, cpu_started = time.perf_counter(), time.process_time()
 from pathlib import Path
-from kit.spelling import english_words
-from kit.termcheck import WordingCheck
-from kit.terminology import load_terminology
+from kit.wording.spelling import english_words
+from kit.wording.termcheck import WordingCheck
+from kit.wording.terminology import load_terminology
 imported = time.perf_counter()
 english_words()
 loaded = time.perf_counter()

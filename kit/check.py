@@ -19,13 +19,13 @@ from pathlib import Path
 import yaml
 
 from kit.brochure.settings import settings_from as brochure_settings
-from kit.clinic import missing_logo
-from kit.findings import PrintSink, Reporter, Sink, stops_reported
-from kit.github import github_sinks
-from kit.messages import StopBuild, stop_at
+from kit.data.clinic import missing_logo
+from kit.data.yamlfile import invalid_yaml, not_utf8
+from kit.pages.sourcepage import SourcePage
 from kit.project import Project
-from kit.sourcepage import SourcePage
-from kit.yamlfile import invalid_yaml, not_utf8
+from kit.report.findings import PrintSink, Reporter, Sink, stops_reported
+from kit.report.github import github_sinks
+from kit.report.messages import StopBuild, stop_at
 
 
 class _AnyTagLoader(yaml.SafeLoader):

@@ -1,6 +1,6 @@
 """What every check needs, with or without MkDocs: the clinic's data, the settings, the reporter.
 
-The build (kit/site_build.py) and `python -m kit check` (kit/check.py) both make
+The build (kit/site/site_build.py) and `python -m kit check` (kit/check.py) both make
 one `Project` from the files beside mkdocs.yml and run the same checks on the
 same page model through the same reporter, so an editor gets the same
 messages from a commit, a CI step and a build.
@@ -14,15 +14,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kit import golive, readability, review
 from kit.checks import PAGE_CHECKS
-from kit.clinic import Clinic, load_clinic
-from kit.findings import Reporter
-from kit.patient_text import untranslated
-from kit.reminders import ReviewSettings, read_review_settings
-from kit.sourcepage import SourcePage, read_page
-from kit.termcheck import WordingCheck, start_wording_check
-from kit.terminology import Terminology, load_terminology
+from kit.data.clinic import Clinic, load_clinic
+from kit.data.patient_text import untranslated
+from kit.pages import review
+from kit.pages.sourcepage import SourcePage, read_page
+from kit.report.findings import Reporter
+from kit.review import golive
+from kit.review.reminders import ReviewSettings, read_review_settings
+from kit.wording import readability
+from kit.wording.termcheck import WordingCheck, start_wording_check
+from kit.wording.terminology import Terminology, load_terminology
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kit.clinic import load_clinic
+from kit.data.clinic import load_clinic
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -93,7 +93,7 @@ class Build:
 
 def run_mkdocs(project: Path, site: Path, *args: str, env: dict[str, str] | None = None) -> Build:
     """Run the real `mkdocs build` on a project folder, in a process of its own."""
-    # The kit under test on the import path: mkdocs.yml names its Markdown extension (kit.markdown_ext),
+    # The kit under test on the import path: mkdocs.yml names its Markdown extension (kit.site.markdown_ext),
     # which MkDocs imports before hooks.py, also for fixture sites outside the checkout.
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), **(env or {})}
     command = ["build", "--site-dir", str(site), *args]
@@ -184,7 +184,7 @@ markdown_extensions:
   - md_in_html
   - pymdownx.details
   - pymdownx.superfences
-  - kit.markdown_ext
+  - kit.site.markdown_ext
 hooks:
   - {hooks}
 """
@@ -202,7 +202,7 @@ plugins:
 """
 
 
-# The fixture's "today" (kit/review.py reads CLINIC_KIT_TODAY, for tests only),
+# The fixture's "today" (kit/pages/review.py reads CLINIC_KIT_TODAY, for tests only),
 # and a page that passes the kit's checks: reviewed, with a plain Key points box.
 FIXTURE_TODAY = "2026-11-24"
 FIXTURE_PAGE = """\

@@ -16,10 +16,10 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, ROOT, FixtureSite
 from test_termcheck import run_cli
 
-from kit.clinic import load_clinic
-from kit.golive import clinic_placeholders
-from kit.patient_text import strings_file
-from kit.terminology import load_terminology
+from kit.data.clinic import load_clinic
+from kit.data.patient_text import strings_file
+from kit.review.golive import clinic_placeholders
+from kit.wording.terminology import load_terminology
 
 
 def clinic_yml_lines(site: FixtureSite) -> list[str]:

@@ -1,7 +1,7 @@
 """A demonstration says so; a clinic's live site publishes nothing borrowed from the example.
 
 Every test builds a small fixture site (or reads the kit's own site) with the
-project's real hooks; the example values come from kit/shipped_examples.yml,
+project's real hooks; the example values come from kit/data/shipped_examples.yml,
 the file the checks read, never from this test.
 """
 

@@ -165,7 +165,7 @@ def test_only_the_job_that_writes_the_issue_may_write_issues_and_it_runs_no_repo
 def test_the_reminder_lists_pages_with_the_kits_own_script_and_keeps_one_issue() -> None:
     jobs = workflow(REMINDER)["jobs"]
     runs = " ".join(step.get("run", "") for step in jobs["list"]["steps"])
-    assert "python -m kit.reminders --github-output" in runs
+    assert "python -m kit.review.reminders --github-output" in runs
     assert jobs["issue"]["needs"] == "list"
     script = next(step for step in jobs["issue"]["steps"] if "run" in step)
     assert "${{" not in script["run"], "values reach the script through env, never pasted into it"

@@ -1,6 +1,6 @@
 """The weekly reminder lists the health pages a clinician must review soon, from the pages' own dates.
 
-The workflow (.github/workflows/review-reminder.yml) posts what `python -m kit.reminders`
+The workflow (.github/workflows/review-reminder.yml) posts what `python -m kit.review.reminders`
 prints; these tests run that script on small fixture sites, as the workflow does.
 """
 
@@ -22,7 +22,7 @@ def page(title: str, next_review: str | None, *extra: str) -> str:
 def remind(site: FixtureSite, *args: str, today: str = FIXTURE_TODAY) -> subprocess.CompletedProcess:
     env = {**os.environ, "CLINIC_KIT_TODAY": today, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "kit.reminders", *args], cwd=site.root, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "kit.review.reminders", *args], cwd=site.root, env=env, capture_output=True, text=True, timeout=120
     )
 
 

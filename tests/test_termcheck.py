@@ -18,10 +18,10 @@ from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite, new_fixture_si
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kit.findings import Finding
-from kit.messages import StopBuild
-from kit.termcheck import WordingCheck
-from kit.terminology import load_terminology
+from kit.report.findings import Finding
+from kit.report.messages import StopBuild
+from kit.wording.termcheck import WordingCheck
+from kit.wording.terminology import load_terminology
 
 FINDING_LINE = re.compile(
     r"termcheck: (?P<path>\S+?):(?P<line>\d+):(?P<column>\d+): (?:\"(?P<word>[^\"]+)\" is (?:not|the|an)|Avoid \"(?P<phrase>[^\"]+)\")"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pikepdf
 
-from kit.patient_text import strings
+from kit.data.patient_text import strings
 
 #: Pages per folded sheet: two on each side.
 PAGES_PER_SHEET = 4

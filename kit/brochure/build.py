@@ -1,6 +1,6 @@
 """The brochure's part in each build: settings, cover facts, then the PDFs.
 
-The build object (kit/site_build.py) makes one per build in `on_config` and
+The build object (kit/site/site_build.py) makes one per build in `on_config` and
 calls one method per MkDocs event, handing over what it needs (the clinic,
 the pages' review dates, the reporter) explicitly.
 """
@@ -27,12 +27,12 @@ from kit.brochure.settings import (
     check_handout_in_nav,
     read_settings,
 )
-from kit.clinic import Clinic
-from kit.findings import Finding, Reporter
-from kit.messages import StopBuild
-from kit.pagefoot import clinic_contact
-from kit.patient_text import human_date, strings
-from kit.review import Review
+from kit.data.clinic import Clinic
+from kit.data.patient_text import human_date, strings
+from kit.pages.pagefoot import clinic_contact
+from kit.pages.review import Review
+from kit.report.findings import Finding, Reporter
+from kit.report.messages import StopBuild
 
 log = get_plugin_logger("brochure")
 

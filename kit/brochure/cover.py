@@ -14,7 +14,7 @@ import jinja2
 import segno
 from mkdocs.config.defaults import MkDocsConfig
 
-from kit.review import Review
+from kit.pages.review import Review
 
 #: Beside mkdocs.yml, like the cover print-site renders: the booklet's back cover.
 BACK_COVER = Path("brochure") / "back-cover.html"

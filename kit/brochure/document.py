@@ -20,9 +20,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from kit.brochure.adapter import page_key
-from kit.pagefoot import clinic_contact, disclaimer
-from kit.patient_text import strings
-from kit.yamlfile import SettingsLocator
+from kit.data.patient_text import strings
+from kit.data.yamlfile import SettingsLocator
+from kit.pages.pagefoot import clinic_contact, disclaimer
 
 SECTION_START = re.compile(r'<section class="print-page" id="([^"]+)"')
 _WEB_LINK = re.compile(r'<a (?P<before>[^>]*?)href="(?P<url>https?://[^"]+)"(?P<after>[^>]*)>(?P<text>.*?)</a>', re.S)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kit.patient_text import strings
+from kit.data.patient_text import strings
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

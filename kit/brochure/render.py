@@ -23,8 +23,8 @@ from weasyprint.urls import URLFetcher
 from kit.brochure.adapter import page_references_cached
 from kit.brochure.booklet import Sheet, impose_booklet
 from kit.brochure.print_text import print_words_css
-from kit.collector import collector_paused
-from kit.findings import Finding
+from kit.data.collector import collector_paused
+from kit.report.findings import Finding
 
 #: Tagged, with the PDF/UA identifier in its XMP metadata, language and title shown.
 PDF_VARIANT = "pdf/ua-1"

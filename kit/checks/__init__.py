@@ -1,7 +1,7 @@
 """The per-page checks, in the order their findings are reported.
 
 Each check is one module with one function, `check(page, project)`, that
-returns `Finding`s (kit/findings.py) for one page model (kit/sourcepage.py).
+returns `Finding`s (kit/report/findings.py) for one page model (kit/pages/sourcepage.py).
 The build and `python -m kit check` run every check listed here on every page,
 so a new check is a new module plus one line below.
 """
@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from kit.checks import description, filename, images, links, live, readability, review, wording
-from kit.findings import Finding
+from kit.report.findings import Finding
 
 if TYPE_CHECKING:
+    from kit.pages.sourcepage import SourcePage
     from kit.project import Project
-    from kit.sourcepage import SourcePage
 
 PageCheck = Callable[["SourcePage", "Project"], Iterable[Finding]]
 

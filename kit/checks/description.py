@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kit.findings import Finding
+from kit.report.findings import Finding
 
 if TYPE_CHECKING:
+    from kit.pages.sourcepage import SourcePage
     from kit.project import Project
-    from kit.sourcepage import SourcePage
 
 
 def check(page: SourcePage, project: Project) -> list[Finding]:

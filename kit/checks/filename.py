@@ -13,11 +13,11 @@ import unicodedata
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from kit.findings import Finding
+from kit.report.findings import Finding
 
 if TYPE_CHECKING:
+    from kit.pages.sourcepage import SourcePage
     from kit.project import Project
-    from kit.sourcepage import SourcePage
 
 _SAFE = re.compile(r"[A-Za-z0-9._/-]+")
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kit.findings import Finding
+from kit.report.findings import Finding
 
 if TYPE_CHECKING:
+    from kit.pages.sourcepage import SourcePage
     from kit.project import Project
-    from kit.sourcepage import SourcePage
 
 _IMAGE_START = re.compile(r"!\[")
 _EMPTY_DESCRIPTION = re.compile(r"!\[\s*\]")

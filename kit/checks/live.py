@@ -1,15 +1,15 @@
-"""A live site's health pages name the clinician who reviewed them (kit/golive.py)."""
+"""A live site's health pages name the clinician who reviewed them (kit/review/golive.py)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kit.findings import Finding
-from kit.golive import unnamed_reviewer
+from kit.report.findings import Finding
+from kit.review.golive import unnamed_reviewer
 
 if TYPE_CHECKING:
+    from kit.pages.sourcepage import SourcePage
     from kit.project import Project
-    from kit.sourcepage import SourcePage
 
 
 def check(page: SourcePage, project: Project) -> list[Finding]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kit.findings import Finding
-from kit.readability import page_warnings
+from kit.report.findings import Finding
+from kit.wording.readability import page_warnings
 
 if TYPE_CHECKING:
+    from kit.pages.sourcepage import SourcePage
     from kit.project import Project
-    from kit.sourcepage import SourcePage
 
 
 def check(page: SourcePage, project: Project) -> list[Finding]:

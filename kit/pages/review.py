@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kit.clinic import Clinic
-from kit.findings import Finding
-from kit.frontmatter import FrontMatter
-from kit.messages import StopBuild
-from kit.reminders import ReviewSettings, review_status
+from kit.data.clinic import Clinic
+from kit.pages.frontmatter import FrontMatter
+from kit.report.findings import Finding
+from kit.report.messages import StopBuild
+from kit.review.reminders import ReviewSettings, review_status
 
 TODAY_VARIABLE = "CLINIC_KIT_TODAY"
 
@@ -81,7 +81,7 @@ def placeholder_reviewer(clinic: Clinic) -> str:
 
 
 def review_problems(front: FrontMatter, review: Review | None, on: date, settings: ReviewSettings, live: bool = False) -> list[Finding]:
-    """A health page without review dates, overdue, or due within the notice period (kit/reminders.py).
+    """A health page without review dates, overdue, or due within the notice period (kit/review/reminders.py).
 
     Past the date, mkdocs.yml chooses: `block` makes it a warning (a strict build
     stops), `flag` a suggestion (the page publishes and tells patients). A live

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
-from kit.clinic import Clinic
-from kit.review import Review
+from kit.data.clinic import Clinic
+from kit.pages.review import Review
 
 PROCEDURE = {
     "@type": "MedicalProcedure",

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
-from kit.messages import StopBuild, display_path
+from kit.report.messages import StopBuild, display_path
 
 Level = Literal["error", "warning", "suggestion"]
 #: From most to least serious, as terminology.yml names them. Errors and

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.findings import LEVELS, Level
-from kit.variants import DEFAULT_VARIANT, VARIANTS
-from kit.yamlfile import YamlDocument, load_yaml
+from kit.data.yamlfile import YamlDocument, load_yaml
+from kit.report.findings import LEVELS, Level
+from kit.wording.variants import DEFAULT_VARIANT, VARIANTS
 
 TOP_LEVEL_KEYS = ("accepted_words", "spelling", "terms", "patient_words")
 TERM_KEYS = ("term", "definition", "avoid")

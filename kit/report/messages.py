@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
-    from kit.findings import Finding
+    from kit.report.findings import Finding
 
 
 def display_path(path: str | Path) -> str:
@@ -31,7 +31,7 @@ class StopBuild(PluginError):
     A PluginError makes MkDocs print the message and abort without a traceback.
     Bad input in a file carries its `Finding` (made by `stop_at`): the build and
     `python -m kit check` report it through their reporter like every other
-    finding (kit.findings.stops_reported), so an editor, a terminal and GitHub's
+    finding (kit.report.findings.stops_reported), so an editor, a terminal and GitHub's
     annotations see it in one shape. A stop without a file (an environment
     variable) is only its message.
     """
@@ -46,7 +46,7 @@ def stop_at(path: str | Path, line: int, column: int, problem: str, advice: str)
 
     Its check is `page` for a Markdown page, `config` for the settings and data files.
     """
-    from kit.findings import Finding  # kit.findings uses this module's display_path
+    from kit.report.findings import Finding  # kit.report.findings uses this module's display_path
 
     rule = "page.unusable" if Path(path).suffix == ".md" else "config.invalid"
     finding = Finding.at("error", rule, path, line, column, problem, advice)

@@ -2,14 +2,14 @@
 
 A clinic sets `spelling: variant:` in terminology.yml to en-US, en-GB, en-CA or
 en-AU. Each pair of spellings is of a kind, and each variant takes one side of
-each kind (kit/words/variants.yml says the same for editors):
+each kind (kit/wording/words/variants.yml says the same for editors):
 
     kind                           en-US  en-GB          en-CA  en-AU
     -ise/-ize  (moisturise)        -ize   both (-ise)    -ize   -ise
     ae/oe      (anaesthetic)       e      ae/oe          e      ae/oe
     any other  (colour, centre)    US     British        British British
 
-Pairs come from lists (kit/wordlists.py), and, for British words the US
+Pairs come from lists (kit/wording/wordlists.py), and, for British words the US
 dictionary lacks, from rules that turn them into a US dictionary word
 (flavourful -> flavorful): the rules run only on words no list knows, so a
 real word is never rewritten.
@@ -23,7 +23,7 @@ from functools import cache, cached_property
 
 from rapidfuzz.distance import OSA
 
-from kit.wordlists import english_words, variant_data
+from kit.wording.wordlists import english_words, variant_data
 
 VARIANTS = {"en-US": "US English", "en-GB": "British English", "en-CA": "Canadian English", "en-AU": "Australian English"}
 DEFAULT_VARIANT = "en-US"

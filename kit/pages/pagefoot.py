@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kit.clinic import Clinic
-from kit.patient_text import DEFAULT_LANGUAGE, render
-from kit.review import Review
+from kit.data.clinic import Clinic
+from kit.data.patient_text import DEFAULT_LANGUAGE, render
+from kit.pages.review import Review
 
 
 def page_foot(

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from kit.clinic import Clinic
-from kit.frontmatter import FrontMatter, read_front_matter, split_front_matter
-from kit.messages import stop_at
-from kit.prose import ProsePage, extract_prose
-from kit.readability import KeyPoints, Passage, checklist_steps, find_key_points
-from kit.review import Review, read_review
-from kit.yamlfile import position_of_byte
+from kit.data.clinic import Clinic
+from kit.data.yamlfile import position_of_byte
+from kit.pages.frontmatter import FrontMatter, read_front_matter, split_front_matter
+from kit.pages.prose import ProsePage, extract_prose
+from kit.pages.review import Review, read_review
+from kit.report.messages import stop_at
+from kit.wording.readability import KeyPoints, Passage, checklist_steps, find_key_points
 
 
 @dataclass(eq=False)

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from kit.findings import Finding
+from kit.report.findings import Finding
 
 if TYPE_CHECKING:
-    from kit.findings import Reporter
+    from kit.report.findings import Reporter
 
 #: The kit's levels as GitHub's annotation kinds.
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}

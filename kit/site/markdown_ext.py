@@ -5,11 +5,11 @@ and skips plugins it has not reimplemented; both builders do convert every page
 with Python-Markdown and the extensions under `markdown_extensions:`. So what a
 patient reads inside a page is added here, not in a hook:
 
-- checklist boxes named by their item's words (kit/accessibility.py);
-- sections an editor marked `web-only` or `print-only` wrapped whole (kit/sections.py);
-- the first use of each glossary term explained on hover and focus (kit/glossary.py);
+- checklist boxes named by their item's words (kit/site/accessibility.py);
+- sections an editor marked `web-only` or `print-only` wrapped whole (kit/pages/sections.py);
+- the first use of each glossary term explained on hover and focus (kit/site/glossary.py);
 - the clinic's contact block, the review line and the disclaimer at the end
-  (kit/pagefoot.py).
+  (kit/pages/pagefoot.py).
 
 It runs last, on the finished HTML (after raw HTML is put back), so the page
 comes out exactly as the hook used to make it, and print-site, which collects
@@ -31,7 +31,7 @@ Zensical runs no hooks (nor does MkDocs without `hooks.py` in mkdocs.yml), so
 there the extension reads clinic.yml, terminology.yml (beside mkdocs.yml, as
 the build does) and the page file itself, with the same functions.
 
-mkdocs.yml lists it like any other extension: `- kit.markdown_ext`.
+mkdocs.yml lists it like any other extension: `- kit.site.markdown_ext`.
 """
 
 from __future__ import annotations
@@ -48,17 +48,17 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from kit.accessibility import label_task_list_checkboxes
-from kit.clinic import Clinic, load_clinic
-from kit.glossary import GLOSSARY_FILE, add_tooltips
-from kit.pagefoot import page_foot
-from kit.patient_text import DEFAULT_LANGUAGE
-from kit.review import today
-from kit.sections import wrap_marked_sections
-from kit.sourcepage import SourcePage, read_page
-from kit.structured_data import medical_web_page, script_json
-from kit.terminology import Term, load_terminology
-from kit.urls import page_url, relative_url
+from kit.site.accessibility import label_task_list_checkboxes
+from kit.data.clinic import Clinic, load_clinic
+from kit.site.glossary import GLOSSARY_FILE, add_tooltips
+from kit.pages.pagefoot import page_foot
+from kit.data.patient_text import DEFAULT_LANGUAGE
+from kit.pages.review import today
+from kit.pages.sections import wrap_marked_sections
+from kit.pages.sourcepage import SourcePage, read_page
+from kit.site.structured_data import medical_web_page, script_json
+from kit.wording.terminology import Term, load_terminology
+from kit.data.urls import page_url, relative_url
 
 # Python-Markdown puts raw HTML back at priority 30 and entities at 20: run after both.
 PRIORITY = 5
@@ -133,7 +133,7 @@ def finish_page(html: str, page: PageInBuild) -> str:
 
 
 def structured_data(page: PageInBuild, url: str, title: str) -> str:
-    """The page's schema.org MedicalWebPage, as the hooks give it under MkDocs (kit/structured_data.py)."""
+    """The page's schema.org MedicalWebPage, as the hooks give it under MkDocs (kit/site/structured_data.py)."""
     review = page.source.review if page.source is not None else None
     description = str(page.meta.get("description") or "")
     health_page = page.meta.get("health_page") is not False
@@ -155,8 +155,8 @@ def current_page(md: Markdown) -> PageInBuild | None:
 
 
 def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
-    """In MkDocs the build object (kit/site_build.py) has read the page and the data files already."""
-    from kit.site_build import SiteBuild  # imports MkDocs: only when MkDocs is the builder
+    """In MkDocs the build object (kit/site/site_build.py) has read the page and the data files already."""
+    from kit.site.site_build import SiteBuild  # imports MkDocs: only when MkDocs is the builder
 
     if file.page is None:
         return None

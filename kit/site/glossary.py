@@ -15,10 +15,10 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kit.messages import stop_at
-from kit.patient_text import DEFAULT_LANGUAGE, render
-from kit.terminology import Term
-from kit.yamlfile import SettingsLocator
+from kit.report.messages import stop_at
+from kit.data.patient_text import DEFAULT_LANGUAGE, render
+from kit.wording.terminology import Term
+from kit.data.yamlfile import SettingsLocator
 
 GLOSSARY_FILE = "glossary.md"
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)

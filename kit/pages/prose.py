@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from kit.frontmatter import split_front_matter
+from kit.pages.frontmatter import split_front_matter
 
 # Never prose: each pattern blanks what it matches, in this order: code first
 # (it may contain anything), then comments (which may hide markup), then

@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kit.findings import Finding
-from kit.yamlfile import YamlDocument, load_yaml
+from kit.data.yamlfile import YamlDocument, load_yaml
+from kit.report.findings import Finding
 
 # No phone: a clinic that takes questions by email only; every place that shows the number leaves it out.
 # No website: this site is the clinic's website, and the build uses mkdocs.yml's site_url (Clinic.with_website).
 REQUIRED = ("name", "logo", "email", "address")
 OPTIONAL = ("website", "phone", "booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role", "mode")
 #: `demo`: the kit's example site, saying so on every page and PDF. `live`: the clinic's own,
-#: refusing every example value left in it (kit/golive.py).
+#: refusing every example value left in it (kit/review/golive.py).
 MODES = ("demo", "live")
 
 

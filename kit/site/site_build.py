@@ -23,19 +23,20 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from kit import glossary, patient_words, readability
+from kit.site import glossary, patient_words
+from kit.wording import readability
 from kit.brochure.build import BrochureBuild
-from kit.clinic import missing_logo
-from kit.findings import Finding, LogSink, Reporter, stops_reported
-from kit.github import GitHubSink, SummaryTable, github_sinks
-from kit.imagesize import image_size
-from kit.markdown_ext import without_additions
-from kit.messages import display_path
-from kit.patient_text import strings
+from kit.data.clinic import missing_logo
+from kit.report.findings import Finding, LogSink, Reporter, stops_reported
+from kit.report.github import GitHubSink, SummaryTable, github_sinks
+from kit.site.imagesize import image_size
+from kit.site.markdown_ext import without_additions
+from kit.report.messages import display_path
+from kit.data.patient_text import strings
 from kit.project import Project
-from kit.reminders import STATUS_WORDS, review_status
-from kit.sourcepage import SourcePage
-from kit.structured_data import medical_web_page, script_json
+from kit.review.reminders import STATUS_WORDS, review_status
+from kit.pages.sourcepage import SourcePage
+from kit.site.structured_data import medical_web_page, script_json
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -67,7 +68,7 @@ class SiteBuild:
     project: Project
     brochure: BrochureBuild
     table: readability.ReadabilityTable
-    github: list[GitHubSink]  # in GitHub Actions: annotations and the run's summary (kit/github.py)
+    github: list[GitHubSink]  # in GitHub Actions: annotations and the run's summary (kit/report/github.py)
     pages: dict[str, SourcePage] = field(default_factory=dict)  # by src_uri, read once in `read_pages`
     # Patients' words by search index location (`aftercare/#section`), from terminology.yml.
     search_words: dict[str, list[str]] = field(default_factory=dict)
@@ -152,7 +153,7 @@ class SiteBuild:
         """Measure the page's reading grade (without what the kit added); give the page head its structured data.
 
         The kit's additions inside the page (checkbox names, glossary tooltips,
-        contact, review line, disclaimer) are made by kit/markdown_ext.py, which
+        contact, review line, disclaimer) are made by kit/site/markdown_ext.py, which
         every builder runs, not here.
         """
         source = self.pages.get(page.file.src_uri)

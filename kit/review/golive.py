@@ -10,10 +10,10 @@ the build refuses, each at its line and with what to do:
 - a clinic.yml value still equal to the shipped example, or using a domain
   reserved for examples or a telephone number reserved for fiction;
 - a `site_url` in mkdocs.yml on the example address;
-- a health page without a named `reviewer` (and, in kit/review.py, one
+- a health page without a named `reviewer` (and, in kit/pages/review.py, one
   without review dates).
 
-The example values are data (kit/shipped_examples.yml), not code.
+The example values are data (kit/data/shipped_examples.yml), not code.
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from urllib.parse import urlparse
 
 import yaml
 
-from kit.clinic import Clinic
-from kit.findings import Finding
-from kit.frontmatter import FrontMatter
-from kit.yamlfile import SettingsLocator, load_yaml
+from kit.data.clinic import Clinic
+from kit.data.yamlfile import SettingsLocator, load_yaml
+from kit.pages.frontmatter import FrontMatter
+from kit.report.findings import Finding
 
-EXAMPLES_FILE = Path(__file__).with_name("shipped_examples.yml")
+EXAMPLES_FILE = Path(__file__).parent.parent / "data" / "shipped_examples.yml"
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]+|\blocalhost\b", re.I)
 _DEMO_ADVICE = "or keep `mode: demo` in clinic.yml while the site is not yet your clinic's own"
 
@@ -68,7 +68,7 @@ class ShippedExamples:
 
 @cache
 def shipped_examples() -> ShippedExamples:
-    """kit/shipped_examples.yml, read once per process (it is the kit's, not the clinic's)."""
+    """kit/data/shipped_examples.yml, read once per process (it is the kit's, not the clinic's)."""
     data = yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))
     return ShippedExamples(
         clinic=data["clinic"],
@@ -132,7 +132,7 @@ def site_url_placeholder(config_file: Path, site_url: str, examples: ShippedExam
 def unnamed_reviewer(front: FrontMatter, clinic: Clinic) -> list[Finding]:
     """A live health page names who reviewed it: the role placeholder is for the demonstration only.
 
-    A page without review dates is refused by the review check (kit/review.py), an error on a live site.
+    A page without review dates is refused by the review check (kit/pages/review.py), an error on a live site.
     """
     if front.text("reviewer") is not None:
         return []

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 import textstat
 
-from kit.collector import collector_paused
-from kit.findings import Finding
-from kit.yamlfile import SettingsLocator
+from kit.data.collector import collector_paused
+from kit.data.yamlfile import SettingsLocator
+from kit.report.findings import Finding
 
 if TYPE_CHECKING:
-    from kit.sourcepage import SourcePage
+    from kit.pages.sourcepage import SourcePage
 
 DEFAULT_MAX_GRADE = 8.0
 KEY_POINTS_TITLE = re.compile(r'^!!!\s+abstract\s+"Key points"\s*$')
@@ -108,7 +108,7 @@ def _pronunciations_loaded() -> None:
 
     With the collector running, walking those fresh lists while they are made
     costs twice the reading (about 1 s of every build); frozen afterwards, later
-    collections skip them too (FIELD-NOTES, as kit/wordlists.py does).
+    collections skip them too (FIELD-NOTES, as kit/wording/wordlists.py does).
     """
     with collector_paused():
         textstat.syllable_count("reading")

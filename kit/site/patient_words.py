@@ -23,8 +23,8 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
-from kit.messages import stop_at
-from kit.terminology import PatientWords
+from kit.report.messages import stop_at
+from kit.wording.terminology import PatientWords
 
 FIELD = "patient_words"
 # lunr's weight for the field: the same as a page title's in Material's index

@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from kit.findings import LEVELS, Finding, Level
-from kit.frontmatter import FrontMatter, read_front_matter, split_front_matter
-from kit.prose import ProsePage, extract_prose
-from kit.spelling import WORD, Problem, Speller, is_unit_after_number, words_of
-from kit.terminology import AvoidRule, Terminology
+from kit.pages.frontmatter import FrontMatter, read_front_matter, split_front_matter
+from kit.pages.prose import ProsePage, extract_prose
+from kit.report.findings import LEVELS, Finding, Level
+from kit.wording.spelling import WORD, Problem, Speller, is_unit_after_number, words_of
+from kit.wording.terminology import AvoidRule, Terminology
 
 if TYPE_CHECKING:
-    from kit.sourcepage import SourcePage
+    from kit.pages.sourcepage import SourcePage
 
 PAGE_ACCEPTED_WORDS_KEY = "accepted_words"
 # Benchmark-only switch: `CLINIC_KIT_TERMCHECK=off` builds without the check,
@@ -246,7 +246,7 @@ def _lower_words(value: object) -> frozenset[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m kit.termcheck docs/*.md`: kept for old pre-commit set-ups; `python -m kit check` runs every check."""
+    """`python -m kit.wording.termcheck docs/*.md`: kept for old pre-commit set-ups; `python -m kit check` runs every check."""
     from kit.check import main as check_main
 
     return check_main(list(argv if argv is not None else sys.argv[1:]))

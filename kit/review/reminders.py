@@ -8,8 +8,8 @@ weekly GitHub workflow (.github/workflows/review-reminder.yml) runs this module
 as a script and keeps one issue open listing the same pages, so nobody has to
 remember to look.
 
-    python -m kit.reminders            # the list, as Markdown, for today
-    python -m kit.reminders --github-output "$GITHUB_OUTPUT"
+    python -m kit.review.reminders            # the list, as Markdown, for today
+    python -m kit.review.reminders --github-output "$GITHUB_OUTPUT"
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from kit.messages import StopBuild
-from kit.yamlfile import SettingsLocator
+from kit.data.yamlfile import SettingsLocator
+from kit.report.messages import StopBuild
 
 Status = Literal["overdue", "due", "current", "unreviewed"]
 OVERDUE_CHOICES = ("flag", "block")
@@ -125,8 +125,8 @@ def reminder_markdown(pages: Sequence[PageReview], today: date, settings: Review
 
 def read_pages(project: Path, docs_dir: str, today: date, settings: ReviewSettings) -> list[PageReview]:
     """Every health page under docs/, with its next review date and where it stands today."""
-    from kit.clinic import load_clinic
-    from kit.sourcepage import read_page
+    from kit.data.clinic import load_clinic
+    from kit.pages.sourcepage import read_page
 
     clinic = load_clinic(project / "clinic.yml")
     pages = []
@@ -145,9 +145,9 @@ def read_pages(project: Path, docs_dir: str, today: date, settings: ReviewSettin
 def main(argv: Sequence[str] | None = None) -> int:
     from mkdocs.utils.yaml import yaml_load
 
-    from kit.review import today as build_today
+    from kit.pages.review import today as build_today
 
-    parser = argparse.ArgumentParser(prog="python -m kit.reminders", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m kit.review.reminders", description=__doc__.split("\n\n")[0])
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: mkdocs.yml)")
     parser.add_argument("--github-output", type=Path, help="append `due=<count>` and `body=<markdown>` to this file ($GITHUB_OUTPUT)")
     args = parser.parse_args(argv)

@@ -34,8 +34,8 @@ from functools import cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
-from kit.variants import DEFAULT_VARIANT, SpellingVariant
-from kit.wordlists import english_words, english_words_of_length, skin_words, word_frequency
+from kit.wording.variants import DEFAULT_VARIANT, SpellingVariant
+from kit.wording.wordlists import english_words, english_words_of_length, skin_words, word_frequency
 
 # A word: letters (any alphabet) and digits, with inner apostrophes
 # (you're, skin’s) and hyphens (fragrance-free) kept inside it.

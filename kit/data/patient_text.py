@@ -15,11 +15,11 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from kit.findings import Finding
-from kit.yamlfile import SettingsLocator, load_yaml
+from kit.data.yamlfile import SettingsLocator, load_yaml
+from kit.report.findings import Finding
 
-STRINGS = Path(__file__).parent / "strings"
-TEMPLATES = Path(__file__).parent / "templates"
+STRINGS = Path(__file__).parent.parent / "strings"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 DEFAULT_LANGUAGE = "en"
 
 

@@ -4,7 +4,7 @@ MkDocs 1.6.1 parses front matter itself but silently ignores YAML it cannot
 read (the page then loses its title, review dates and flags without a word).
 Composing the file's own text keeps each field's line and column, so a typo
 in `reviewed:` becomes a message an editor can act on. The page model
-(kit/sourcepage.py) parses it once per page for every check.
+(kit/pages/sourcepage.py) parses it once per page for every check.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from kit.messages import StopBuild, stop_at
+from kit.report.messages import StopBuild, stop_at
 
 # As MkDocs reads it (mkdocs.utils.meta.YAML_RE): the block between a first-line `---`
 # and the next `---` or `...`; here the closing line may also end the file.

@@ -4,12 +4,12 @@
   frequencies, read straight from the package's data (building its
   `SpellChecker` object costs half a second of bookkeeping this check does not
   use).
-- The skin-clinic word list, `kit/words/skin.txt`, written for this project:
+- The skin-clinic word list, `kit/wording/words/skin.txt`, written for this project:
   conditions, actives, medicines, procedures, anatomy, abbreviations and brand
   names that general dictionaries lack (FIELD-NOTES: medical lists in Debian
   and cspell are GPL-3, so none is copied).
 - British/American spelling pairs: the `eng` package's list (MIT) plus
-  `kit/words/variants.yml` (kit/variants.py decides which form a site writes).
+  `kit/wording/words/variants.yml` (kit/wording/variants.py decides which form a site writes).
 
 Large lists are loaded with the garbage collector paused and then frozen, so
 neither loading nor later collections walk 160,000 strings again (FIELD-NOTES).
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from kit.collector import collector_paused
+from kit.data.collector import collector_paused
 
 WORDS = Path(__file__).parent / "words"
 SKIN_WORDS = WORDS / "skin.txt"
@@ -92,7 +92,7 @@ def _dictionary_text() -> str:
 
 @cache
 def skin_words() -> tuple[str, ...]:
-    """Every word of kit/words/skin.txt, as written (capitals mean "only so")."""
+    """Every word of kit/wording/words/skin.txt, as written (capitals mean "only so")."""
     return tuple(_words_of_lines(SKIN_WORDS.read_text(encoding="utf-8")))
 
 
