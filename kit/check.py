@@ -23,9 +23,8 @@ from kit.data.clinic import missing_logo
 from kit.data.yamlfile import invalid_yaml, not_utf8
 from kit.pages.sourcepage import SourcePage
 from kit.project import Project
-from kit.report.findings import PrintSink, Reporter, Sink, stops_reported
+from kit.report.findings import PrintSink, Reporter, Sink, StopBuild, stop_at, stops_reported
 from kit.report.github import github_sinks
-from kit.report.messages import StopBuild, stop_at
 
 
 class _AnyTagLoader(yaml.SafeLoader):

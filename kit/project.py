@@ -10,33 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kit.checks import PAGE_CHECKS
+from kit.checks.context import Settings
 from kit.data.clinic import Clinic, load_clinic
 from kit.data.patient_text import untranslated
 from kit.pages import review
 from kit.pages.sourcepage import SourcePage, read_page
 from kit.report.findings import Reporter
 from kit.review import golive
-from kit.review.reminders import ReviewSettings, read_review_settings
+from kit.review.reminders import read_review_settings
 from kit.wording import readability
 from kit.wording.termcheck import WordingCheck, start_wording_check
 from kit.wording.terminology import Terminology, load_terminology
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The build's settings from mkdocs.yml and the environment, checked."""
-
-    max_grade: float  # extra.readability.key_points_max_grade
-    language: str  # theme.language: the pages' language, and the strings patients read
-    today: date  # CLINIC_KIT_TODAY pins it for tests
-    review: ReviewSettings  # extra.review: notice period, and what an overdue page does
-    site_url: str  # where the site is published: a live site must not keep the example's
-    config_file: Path  # mkdocs.yml, for messages about its settings
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import builtins
 import io
 import os
@@ -88,3 +89,94 @@ def test_the_words_the_kit_adds_to_a_page_come_from_the_language_file(fixture_si
     assert page.select_one(".clinic-disclaimer").get_text(" ", strip=True) == f"{text['disclaimer']['label']} {text['disclaimer']['text']}"
     review = page.select_one(".page-review").get_text(" ", strip=True)
     assert review.startswith(text["review"]["last_reviewed"]) and text["review"]["reviewed_by"] in review
+
+
+#: kit/'s layers, lowest first (README, "Architecture"). A module imports only from its own
+#: layer and the ones below; kit/__init__.py (the docstring) belongs to none.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("kit.report",),
+    ("kit.data",),
+    ("kit.pages",),
+    ("kit.wording",),
+    ("kit.review",),
+    ("kit.checks",),
+    ("kit.project",),
+    ("kit.brochure",),
+    ("kit.site",),
+    ("kit.check", "kit.__main__"),
+)
+
+
+def kit_imports() -> dict[str, set[str]]:
+    """Every kit module and the kit modules it imports, at any depth of its code (TYPE_CHECKING and function bodies too)."""
+    modules = {}
+    for path in sorted((ROOT / "kit").rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                targets = [f"{base}.{alias.name}" for alias in node.names] + [base]
+            for target in targets:
+                while target and target not in modules:
+                    target = target.rpartition(".")[0]
+                if target and target != name and target != "kit":
+                    found.add(target)
+        graph[name] = found
+    return graph
+
+
+def layer_of(module: str) -> int:
+    for number, layer in enumerate(LAYERS):
+        if any(module == top or module.startswith(top + ".") for top in layer):
+            return number
+    raise AssertionError(f"{module} is in no layer of LAYERS: add its package there and to the README's architecture")
+
+
+def test_kit_has_no_import_cycle_not_even_for_type_checking() -> None:
+    graph = kit_imports()
+    state: dict[str, str] = {}
+    cycles: list[list[str]] = []
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = "open"
+        for target in sorted(graph[module]):
+            if state.get(target) == "open":
+                cycles.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target, [*path, target])
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert not cycles, "import cycles in kit/: " + "; ".join(" -> ".join(cycle) for cycle in cycles)
+
+
+def test_lower_layers_of_the_kit_never_import_higher_ones() -> None:
+    upward = [
+        f"{module} imports {target}"
+        for module, targets in kit_imports().items()
+        if module != "kit"
+        for target in targets
+        if layer_of(target) > layer_of(module)
+    ]
+    assert not upward, "\n".join(upward)
+
+
+def test_the_kit_folder_shows_its_packages_with_few_modules_beside_them() -> None:
+    top = sorted(path.name for path in (ROOT / "kit").glob("*.py"))
+    assert len(top) <= 4, top
+    for package in sorted(path.parent for path in (ROOT / "kit").glob("*/__init__.py")):
+        docstring = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8")))
+        assert docstring and "imports:" in docstring.lower(), f"{package.name}/__init__.py: say what it owns and imports"

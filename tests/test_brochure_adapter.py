@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 
 from kit.brochure.adapter import WRITTEN_FOR, check_versions, one_landmark_per_name, prefix_ids_per_page
-from kit.report.messages import StopBuild
+from kit.report.findings import StopBuild
 
 
 def test_the_adapter_is_written_for_the_versions_the_project_pins() -> None:

@@ -18,8 +18,7 @@ from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite, new_fixture_si
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kit.report.findings import Finding
-from kit.report.messages import StopBuild
+from kit.report.findings import Finding, StopBuild
 from kit.wording.termcheck import WordingCheck
 from kit.wording.terminology import load_terminology
 

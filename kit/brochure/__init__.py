@@ -9,4 +9,6 @@ and renders both with WeasyPrint. Its modules, in build order:
 - `document`: the brochure's and handout's HTML, made from the print page.
 - `render`: WeasyPrint, with the bundled fonts and no fetching from the internet.
 - `build`: the one object `hooks.py` calls at each MkDocs event.
+
+Imports: kit.report, kit.data, kit.pages and kit.review (never kit.site: the site build calls the brochure).
 """

@@ -21,7 +21,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from kit.report.messages import StopBuild, display_path
+from kit.report.findings import StopBuild
+from kit.report.messages import display_path
 
 #: The versions this module was written and tested for (requirements.txt pins them).
 WRITTEN_FOR = {"mkdocs-print-site-plugin": "2.9", "pydyf": "0.13.0"}

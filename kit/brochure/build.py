@@ -31,8 +31,7 @@ from kit.data.clinic import Clinic
 from kit.data.patient_text import human_date, strings
 from kit.pages.pagefoot import clinic_contact
 from kit.pages.review import Review
-from kit.report.findings import Finding, Reporter
-from kit.report.messages import StopBuild
+from kit.report.findings import Finding, Reporter, StopBuild
 
 log = get_plugin_logger("brochure")
 

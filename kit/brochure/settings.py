@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from kit.data.urls import page_url
 from kit.data.yamlfile import SettingsLocator as _Locator
-from kit.report.messages import StopBuild
+from kit.report.findings import StopBuild
 
 if TYPE_CHECKING:  # only the build passes MkDocs' config; `python -m kit check` never loads it
     from mkdocs.config.defaults import MkDocsConfig

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from kit.report.findings import Finding
 
 if TYPE_CHECKING:
+    from kit.checks.context import CheckContext
     from kit.pages.sourcepage import SourcePage
-    from kit.project import Project
 
 
-def check(page: SourcePage, project: Project) -> list[Finding]:
+def check(page: SourcePage, project: CheckContext) -> list[Finding]:
     """A warning when the page's front matter has no `description`."""
     if page.front.text("description"):
         return []

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from kit.report.findings import Finding
 
 if TYPE_CHECKING:
+    from kit.checks.context import CheckContext
     from kit.pages.sourcepage import SourcePage
-    from kit.project import Project
 
 _SAFE = re.compile(r"[A-Za-z0-9._/-]+")
 
 
-def check(page: SourcePage, project: Project) -> list[Finding]:
+def check(page: SourcePage, project: CheckContext) -> list[Finding]:
     """A warning when the file name has spaces or signs, with the name to rename it to."""
     if _SAFE.fullmatch(page.src_uri):
         return []

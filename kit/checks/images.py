@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 from kit.report.findings import Finding
 
 if TYPE_CHECKING:
+    from kit.checks.context import CheckContext
     from kit.pages.sourcepage import SourcePage
-    from kit.project import Project
 
 _IMAGE_START = re.compile(r"!\[")
 _EMPTY_DESCRIPTION = re.compile(r"!\[\s*\]")
 
 
-def check(page: SourcePage, project: Project) -> list[Finding]:
+def check(page: SourcePage, project: CheckContext) -> list[Finding]:
     """A warning for each Markdown image without a description (code examples are not pictures)."""
     if "![" not in page.text:
         return []

@@ -16,18 +16,18 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from kit.report.findings import Finding
-from kit.site.glossary import GLOSSARY_FILE
+from kit.wording.terminology import GLOSSARY_FILE
 
 if TYPE_CHECKING:
+    from kit.checks.context import CheckContext
     from kit.pages.sourcepage import SourcePage
-    from kit.project import Project
 
 # [words](target "title") and ![picture](target): the target, without <> and title.
 _LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
 
 
-def check(page: SourcePage, project: Project) -> list[Finding]:
+def check(page: SourcePage, project: CheckContext) -> list[Finding]:
     """A warning for each link in the page's text to a file docs/ does not have (code examples are not links)."""
     if "](" not in page.text:
         return []

@@ -8,11 +8,11 @@ from kit.report.findings import Finding
 from kit.review.golive import unnamed_reviewer
 
 if TYPE_CHECKING:
+    from kit.checks.context import CheckContext
     from kit.pages.sourcepage import SourcePage
-    from kit.project import Project
 
 
-def check(page: SourcePage, project: Project) -> list[Finding]:
+def check(page: SourcePage, project: CheckContext) -> list[Finding]:
     """Nothing on a demonstration site or on a page without health information."""
     if project.clinic.demo or not page.is_health_page:
         return []

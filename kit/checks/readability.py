@@ -8,11 +8,11 @@ from kit.report.findings import Finding
 from kit.wording.readability import page_warnings
 
 if TYPE_CHECKING:
+    from kit.checks.context import CheckContext
     from kit.pages.sourcepage import SourcePage
-    from kit.project import Project
 
 
-def check(page: SourcePage, project: Project) -> list[Finding]:
+def check(page: SourcePage, project: CheckContext) -> list[Finding]:
     """Key points missing, too many or too few, or above the grade mkdocs.yml allows."""
     if not page.is_health_page:
         return []

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kit.pages.review import review_problems
 from kit.report.findings import Finding
+from kit.review.dates import review_problems
 
 if TYPE_CHECKING:
+    from kit.checks.context import CheckContext
     from kit.pages.sourcepage import SourcePage
-    from kit.project import Project
 
 
-def check(page: SourcePage, project: Project) -> list[Finding]:
+def check(page: SourcePage, project: CheckContext) -> list[Finding]:
     """A missing, overdue or soon-due review; a malformed date stops the build on any page."""
     if not page.is_health_page:
         return []

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from kit.report.findings import Finding
 
 if TYPE_CHECKING:
+    from kit.checks.context import CheckContext
     from kit.pages.sourcepage import SourcePage
-    from kit.project import Project
 
 
-def check(page: SourcePage, project: Project) -> list[Finding]:
+def check(page: SourcePage, project: CheckContext) -> list[Finding]:
     """The wording check's findings, at the levels terminology.yml gives them."""
     if project.wording is None:  # switched off for a benchmark
         return []

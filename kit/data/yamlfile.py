@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from kit.report.messages import StopBuild, stop_at
+from kit.report.findings import StopBuild, stop_at
 
 KeyPath = tuple[Any, ...]
 _SCALARS = yaml.SafeLoader("")  # turns scalar nodes into str, int, bool, date

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from kit.report.messages import StopBuild, stop_at
+from kit.report.findings import StopBuild, stop_at
 
 # As MkDocs reads it (mkdocs.utils.meta.YAML_RE): the block between a first-line `---`
 # and the next `---` or `...`; here the closing line may also end the file.

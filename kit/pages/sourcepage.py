@@ -17,10 +17,10 @@ from pathlib import Path
 from kit.data.clinic import Clinic
 from kit.data.yamlfile import position_of_byte
 from kit.pages.frontmatter import FrontMatter, read_front_matter, split_front_matter
+from kit.pages.keypoints import KeyPoints, Passage, checklist_steps, find_key_points
 from kit.pages.prose import ProsePage, extract_prose
 from kit.pages.review import Review, read_review
-from kit.report.messages import stop_at
-from kit.wording.readability import KeyPoints, Passage, checklist_steps, find_key_points
+from kit.report.findings import stop_at
 
 
 @dataclass(eq=False)

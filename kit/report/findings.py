@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
-from kit.report.messages import StopBuild, display_path
+from mkdocs.exceptions import PluginError
+
+from kit.report.messages import display_path
 
 Level = Literal["error", "warning", "suggestion"]
 #: From most to least serious, as terminology.yml names them. Errors and
@@ -168,3 +170,29 @@ def stops_reported(reporter: Reporter) -> Iterator[None]:
         reporter.close()
         where = f"{stop.finding.path}:{stop.finding.line}:{stop.finding.column}"
         raise StopBuild(f"Stopped at {where} (the error above). Fix it, then run again.") from None
+
+
+class StopBuild(PluginError):
+    """Bad input that must stop the build before anything is published.
+
+    A PluginError makes MkDocs print the message and abort without a traceback.
+    Bad input in a file carries its `Finding` (made by `stop_at`): the build and
+    `python -m kit check` report it through their reporter like every other
+    finding (kit.report.findings.stops_reported), so an editor, a terminal and GitHub's
+    annotations see it in one shape. A stop without a file (an environment
+    variable) is only its message.
+    """
+
+    def __init__(self, message: str, finding: Finding | None = None) -> None:
+        super().__init__(message)
+        self.finding = finding
+
+
+def stop_at(path: str | Path, line: int, column: int, problem: str, advice: str) -> StopBuild:
+    """Bad input at one place of a file, as the finding that stops the build.
+
+    Its check is `page` for a Markdown page, `config` for the settings and data files.
+    """
+    rule = "page.unusable" if Path(path).suffix == ".md" else "config.invalid"
+    finding = Finding.at("error", rule, path, line, column, problem, advice)
+    return StopBuild(finding.located, finding)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kit.data.yamlfile import SettingsLocator
-from kit.report.messages import StopBuild
+from kit.report.findings import StopBuild
 
 Status = Literal["overdue", "due", "current", "unreviewed"]
 OVERDUE_CHOICES = ("flag", "block")

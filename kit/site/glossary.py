@@ -15,12 +15,12 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kit.report.messages import stop_at
+from kit.report.findings import stop_at
 from kit.data.patient_text import DEFAULT_LANGUAGE, render
 from kit.wording.terminology import Term
 from kit.data.yamlfile import SettingsLocator
+from kit.wording.terminology import GLOSSARY_FILE
 
-GLOSSARY_FILE = "glossary.md"
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 _CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")

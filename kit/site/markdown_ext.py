@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
@@ -50,7 +50,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from kit.site.accessibility import label_task_list_checkboxes
 from kit.data.clinic import Clinic, load_clinic
-from kit.site.glossary import GLOSSARY_FILE, add_tooltips
+from kit.site.glossary import add_tooltips
+from kit.wording.terminology import GLOSSARY_FILE
 from kit.pages.pagefoot import page_foot
 from kit.data.patient_text import DEFAULT_LANGUAGE
 from kit.pages.review import today
@@ -59,6 +60,9 @@ from kit.pages.sourcepage import SourcePage, read_page
 from kit.site.structured_data import medical_web_page, script_json
 from kit.wording.terminology import Term, load_terminology
 from kit.data.urls import page_url, relative_url
+
+if TYPE_CHECKING:
+    from kit.project import Project  # the checks' project; imported for types only, to keep this extension light
 
 # Python-Markdown puts raw HTML back at priority 30 and entities at 20: run after both.
 PRIORITY = 5
@@ -154,15 +158,26 @@ def current_page(md: Markdown) -> PageInBuild | None:
     return None
 
 
+#: Where hooks.py's build object lives on MkDocs' config (kit/site/site_build.py puts it there).
+BUILD_ATTRIBUTE = "clinic_kit_build"
+
+
+class KitBuild(Protocol):
+    """What this extension reads of the build object, named here so the build can import this module and not the reverse."""
+
+    @property
+    def pages(self) -> Mapping[str, SourcePage]: ...
+
+    @property
+    def project(self) -> Project: ...
+
+
 def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
     """In MkDocs the build object (kit/site/site_build.py) has read the page and the data files already."""
-    from kit.site.site_build import SiteBuild  # imports MkDocs: only when MkDocs is the builder
-
     if file.page is None:
         return None
-    try:
-        build = SiteBuild.of(config)
-    except RuntimeError:  # mkdocs.yml without the kit's hooks: like a builder that runs none
+    build: KitBuild | None = getattr(config, BUILD_ATTRIBUTE, None)
+    if build is None:  # mkdocs.yml without the kit's hooks: like a builder that runs none
         read = _page_read_here(file.url, file.page.meta, file.src_uri, Path(config.docs_dir), Path(config.config_file_path).parent, config)
         return replace(read, structured_data_for=(file.page.canonical_url or "", file.page.title or ""))
     return PageInBuild(

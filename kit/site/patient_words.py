@@ -23,7 +23,7 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
-from kit.report.messages import stop_at
+from kit.report.findings import stop_at
 from kit.wording.terminology import PatientWords
 
 FIELD = "patient_words"

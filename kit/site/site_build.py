@@ -30,7 +30,7 @@ from kit.data.clinic import missing_logo
 from kit.report.findings import Finding, LogSink, Reporter, stops_reported
 from kit.report.github import GitHubSink, SummaryTable, github_sinks
 from kit.site.imagesize import image_size
-from kit.site.markdown_ext import without_additions
+from kit.site.markdown_ext import BUILD_ATTRIBUTE, without_additions
 from kit.report.messages import display_path
 from kit.data.patient_text import strings
 from kit.project import Project
@@ -42,7 +42,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 #: The attribute of MkDocs' config object that holds this build.
-_ON_CONFIG = "clinic_kit_build"
+_ON_CONFIG = BUILD_ATTRIBUTE
 
 
 def project_file(config: MkDocsConfig, name: str) -> Path:

@@ -22,35 +22,14 @@ import textstat
 
 from kit.data.collector import collector_paused
 from kit.data.yamlfile import SettingsLocator
+from kit.pages.keypoints import KeyPoints, as_sentence
 from kit.report.findings import Finding
 
 if TYPE_CHECKING:
     from kit.pages.sourcepage import SourcePage
 
 DEFAULT_MAX_GRADE = 8.0
-KEY_POINTS_TITLE = re.compile(r'^!!!\s+abstract\s+"Key points"\s*$')
-CHECKLIST_STEP = re.compile(r"^\s+- \[[ xX]\]\s+(?P<text>.+)$")
-BULLET = re.compile(r"^\s+[-*+]\s+(?P<text>.+)$")
 MIN_KEY_POINTS, MAX_KEY_POINTS = 3, 5
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A piece of a page's Markdown and where it starts in the file."""
-
-    text: str
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
-class KeyPoints:
-    line: int
-    bullets: tuple[Passage, ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(_as_sentence(b.text) for b in self.bullets)
 
 
 @dataclass(frozen=True)
@@ -131,24 +110,6 @@ def measure(page: str, html: str, key_points: KeyPoints | None) -> Row:
     )
 
 
-def find_key_points(source: str) -> KeyPoints | None:
-    """The `!!! abstract "Key points"` box in a page file's own text, with lines."""
-    lines = source.splitlines()
-    for number, line in enumerate(lines, start=1):
-        if KEY_POINTS_TITLE.match(line):
-            return KeyPoints(number, tuple(_indented_bullets(lines, number)))
-    return None
-
-
-def checklist_steps(source: str) -> list[Passage]:
-    """Task-list items inside admonitions: the steps patients follow at home."""
-    steps = []
-    for number, line in enumerate(source.splitlines(), start=1):
-        if match := CHECKLIST_STEP.match(line):
-            steps.append(Passage(_plain(match.group("text")), number, match.start("text") + 1))
-    return steps
-
-
 def page_warnings(page: SourcePage, max_grade: float) -> list[Finding]:
     """Warnings where the page breaks its plain-language promises."""
     key_points = page.key_points
@@ -189,7 +150,7 @@ def page_warnings(page: SourcePage, max_grade: float) -> list[Finding]:
                 )
             )
     for step in page.checklist_steps:
-        if (value := grade(_as_sentence(step.text))) > max_grade:
+        if (value := grade(as_sentence(step.text))) > max_grade:
             warnings.append(
                 _warning(
                     "readability.checklist-grade",
@@ -205,32 +166,3 @@ def page_warnings(page: SourcePage, max_grade: float) -> list[Finding]:
 
 def _warning(rule: str, page: SourcePage, line: int, column: int, problem: str, advice: str) -> Finding:
     return Finding.at("warning", rule, page.path, line, column, problem, advice)
-
-
-def _indented_bullets(lines: list[str], title_line: int) -> list[Passage]:
-    """The box's bullets at the level of its first one: a clinic's sub-bullets under a point are not points of their own."""
-    bullets = []
-    level = None
-    for number in range(title_line + 1, len(lines) + 1):
-        line = lines[number - 1]
-        if not line.strip():
-            continue
-        if not line.startswith((" ", "\t")):
-            break
-        if match := BULLET.match(line):
-            indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-            level = indent if level is None else level
-            if indent <= level:
-                bullets.append(Passage(_plain(match.group("text")), number, match.start("text") + 1))
-    return bullets
-
-
-def _plain(markdown: str) -> str:
-    """Inline Markdown to the words a reader sees: links, emphasis and code marks dropped."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    return re.sub(r"[*_`]", "", text).strip()
-
-
-def _as_sentence(text: str) -> str:
-    """Bullets without a full stop would run together into one long sentence."""
-    return text if text.endswith((".", "!", "?")) else text + "."

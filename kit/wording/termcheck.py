@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -243,14 +242,3 @@ def _lower_words(value: object) -> frozenset[str]:
     else:
         return frozenset()
     return frozenset(word.strip().replace("’", "'").lower() for word in words)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m kit.wording.termcheck docs/*.md`: kept for old pre-commit set-ups; `python -m kit check` runs every check."""
-    from kit.check import main as check_main
-
-    return check_main(list(argv if argv is not None else sys.argv[1:]))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

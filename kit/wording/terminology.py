@@ -21,6 +21,8 @@ AVOID_KEYS = ("phrase", "reason", "level", "instead")
 SPELLING_KEYS = ("level", "variant", "mixed_variants", "abbreviations")
 # `mixed_variants: accept` lets both spellings through (colour and color).
 ACCEPT = "accept"
+#: The page the build makes from the definitions (kit/site/glossary.py); links to it are valid before it exists.
+GLOSSARY_FILE = "glossary.md"
 PATIENT_WORDS_KEYS = ("words", "page")
 
 
