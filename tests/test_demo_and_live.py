@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import DEMO, OTHER_REVIEWER, ROOT, Build, FixtureSite, new_fixture_site
 from textutil import normalize
 
-EXAMPLES = yaml.safe_load((ROOT / "kit" / "shipped_examples.yml").read_text(encoding="utf-8"))
+EXAMPLES = yaml.safe_load((ROOT / "kit" / "data" / "shipped_examples.yml").read_text(encoding="utf-8"))
 PRICES_PAGE = """\
 ---
 title: Prices

@@ -66,7 +66,7 @@ def test_a_clinics_own_live_site_builds_strictly_and_says_only_what_is_true(clin
 @pytest.mark.parametrize("left", ["phone", "email", "site_url"])
 def test_the_same_clone_with_one_placeholder_left_fails_naming_the_file_and_line(clinic_copy: FixtureSite, left: str) -> None:
     make_it_ours(clinic_copy)
-    shipped = yaml.safe_load((ROOT / "kit" / "shipped_examples.yml").read_text(encoding="utf-8"))
+    shipped = yaml.safe_load((ROOT / "kit" / "data" / "shipped_examples.yml").read_text(encoding="utf-8"))
     if left == "site_url":
         file, value = "mkdocs.yml", shipped["site_url"]
         config = clinic_copy.root / file
