@@ -20,6 +20,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from kit.brochure.adapter import page_key
+from kit.brochure.tables import with_header_scopes
 from kit.data.patient_text import strings
 from kit.data.yamlfile import SettingsLocator
 from kit.pages.pagefoot import clinic_contact, disclaimer
@@ -173,7 +174,7 @@ def printed_address(url: str) -> str:
 
 
 def _document(identity: Identity, kind: str, body: str) -> str:
-    body = _unlink_missing_targets(body)
+    body = with_header_scopes(_unlink_missing_targets(body))
     # No phone in clinic.yml: the running footer's "Phone ..." (kit/brochure/print_text.py) would stand alone.
     no_phone = "" if identity.clinic_phone else "<style>@page { @bottom-left { content: none !important; } }</style>"
     return (

@@ -23,6 +23,7 @@ from weasyprint.urls import URLFetcher
 from kit.brochure.adapter import page_references_cached
 from kit.brochure.booklet import Sheet, impose_booklet
 from kit.brochure.print_text import print_words_css
+from kit.brochure.tables import scope_header_tags
 from kit.data.collector import collector_paused
 from kit.report.findings import Finding
 
@@ -127,9 +128,9 @@ class Renderer:
             job.target.parent.mkdir(parents=True, exist_ok=True)
             with page_references_cached():
                 if job.sheet is not None:
-                    pages = impose_booklet(document.write_pdf(), job.sheet, job.target)
+                    pages = impose_booklet(document.write_pdf(finisher=scope_header_tags), job.sheet, job.target)
                 else:
-                    document.write_pdf(job.target, pdf_tags=True, pdf_variant=PDF_VARIANT)
+                    document.write_pdf(job.target, pdf_tags=True, pdf_variant=PDF_VARIANT, finisher=scope_header_tags)
                     pages = len(document.pages)
         return Rendered(job.target, pages, len(document.make_bookmark_tree()), time.perf_counter() - started, tuple(self.fetcher.refused))
 
