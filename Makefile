@@ -12,7 +12,7 @@ AXE := node_modules/axe-core/axe.min.js
 LIGHTHOUSE := benchmarks/lighthouse/node_modules/lighthouse/cli/index.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check test lint serve bench bench-web zensical-trial lock clean
+.PHONY: build check test test-fork fuzz lint serve bench bench-web zensical-trial lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
 # strict build succeeded, so a failed build never leaves a half-made site/
@@ -33,6 +33,17 @@ check: $(VENV)/.build-deps
 test: lint $(AXE)
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest --numprocesses=auto --dist=loadfile
+
+# Random exploration of the property-based tests (the suite itself always draws the same examples:
+# tests/conftest.py): rounds of fresh random examples, as long as asked, stopping at the first failure.
+# Add the falsifying example it prints to its test as an `@example(...)`. `make fuzz FUZZ_SECONDS=600`.
+FUZZ_SECONDS ?= 120
+fuzz: $(VENV)/.test-deps
+	@end=$$(( SECONDS + $(FUZZ_SECONDS) )); round=0; \
+	while (( SECONDS < end )); do \
+	  round=$$(( round + 1 )); echo "fuzz round $$round ($$(( end - SECONDS )) s left)"; \
+	  $(BIN)/python -m pytest -q -m hypothesis --hypothesis-profile=fuzz --hypothesis-show-statistics -p no:cacheprovider || exit 1; \
+	done
 
 # Lint, format and type checks on the kit's own code (pyproject.toml configures them).
 lint: $(VENV)/.test-deps

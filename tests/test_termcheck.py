@@ -14,8 +14,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite, new_fixture_site
-from hypothesis import HealthCheck, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kit.report.findings import Finding, StopBuild
@@ -284,16 +285,68 @@ MARKDOWN_PIECES = [
 markdown = st.lists(st.one_of(st.sampled_from(MARKDOWN_PIECES), st.text(max_size=12)), max_size=40).map("".join)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FRONT_MATTER_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
+
+
+def front_matter_lines(source: str) -> tuple[str, int] | None:
+    """The text between a first-line `---` and the next `---` or `...` line, and that line's number (None: no front matter)."""
+    lines = source.split("\n")
+    if len(lines) < 2 or not re.fullmatch(r"---[ \t]*", lines[0]):
+        return None
+    # As MkDocs reads it: at least one line of YAML before the closing line, when there is one later on
+    # (`---`, `---`, `,`, `---` is the YAML `---` and `,`); an immediate closing line is an empty front matter.
+    ends = [number for number, line in enumerate(lines[1:], start=2) if FRONT_MATTER_END.fullmatch(line)]
+    closing = next((number for number in ends if number > 2), ends[0] if ends else None)
+    return None if closing is None else ("\n".join(lines[1 : closing - 1]) + "\n", closing)
+
+
+def is_name_value_lines(yaml_text: str) -> bool:
+    """YAML that is empty or a mapping: the front matter MkDocs reads as the page's data."""
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return False
+    return node is None or isinstance(node, yaml.MappingNode) or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"))
+
+
+# A front matter that is not YAML `name: value` lines (MkDocs would silently show it as page text and drop the
+# page's data) stops the check, the build and `python -m kit check` alike, at a line inside the front matter.
+# The examples below are ones the random search found; `make fuzz` adds more here.
 @given(source=markdown)
+@example(source="---\n```\n---\n")  # a code fence inside the front matter: not YAML, a located stop
+@example(source="---\n---\n---\n")  # a front matter that is only a YAML document marker: empty, as MkDocs reads it
+@example(source="---\n\nSome text\n\n---\n")  # prose between two rules at the top: not name: value lines
+@example(source="---\n0\x1f\n---\n")  # a control character YAML refuses: a located stop, not a traceback
+@example(source="---\n\x1f\n---\n")  # the same character alone: Python calls it blank, YAML refuses it
+@example(source="---\n---\n,\n---\n")  # the front matter runs to the last `---`, as MkDocs reads it: not YAML
 def test_any_markdown_never_crashes_the_check_and_every_finding_points_at_its_word(checker: WordingCheck, source: str) -> None:
     lines = source.split("\n")
-    for finding in checker.check_text("docs/page.md", source):
+    front_matter = front_matter_lines(source)
+    try:
+        findings = checker.check_text("docs/page.md", source)
+    except StopBuild as stop:
+        assert front_matter is not None, f"only a front matter stops the check: {stop}"
+        located = re.match(r"docs/page\.md:(\d+):(\d+): ", str(stop))
+        assert located and 1 <= int(located[1]) <= front_matter[1], stop
+        assert "front matter" in str(stop), stop
+        return
+    assert front_matter is None or is_name_value_lines(front_matter[0]), "a front matter that is not YAML must stop the check"
+    for finding in findings:
         assert 1 <= finding.line <= len(lines), finding
         assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, finding
         quoted = re.match(r'[^:]+:\d+:\d+: "([^"]+)" is', finding.located)
         if quoted:
             assert lines[finding.line - 1][finding.column - 1 :].startswith(quoted[1]), finding
+
+
+def test_a_page_whose_front_matter_is_not_yaml_stops_the_build_and_the_check_at_its_line(fixture_site: FixtureSite) -> None:
+    page = fixture_site.write("docs/index.md", "---\n```\n---\n\n# Welcome\n\nThe clinic's fixture page.\n")
+    expected = "docs/index.md:2:1: The page's front matter (the lines between the two `---`) is not valid YAML"
+    build = fixture_site.build("--no-strict")  # not even a lenient build shows a page whose data it cannot read
+    check = run_cli(str(page.relative_to(fixture_site.root)), cwd=fixture_site.root)
+    assert build.returncode != 0 and expected in build.output, build.output
+    assert check.returncode != 0 and expected in check.stdout, check.stdout + check.stderr
+    assert "Traceback" not in build.output + check.stdout + check.stderr
 
 
 # -- Avoided phrases ------------------------------------------------------------

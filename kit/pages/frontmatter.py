@@ -74,10 +74,20 @@ class FrontMatter:
 
 def read_front_matter(path: Path, yaml_text: str) -> FrontMatter:
     """Parse the YAML of a page's front matter; YAML MkDocs would silently drop stops the build."""
-    if not yaml_text.strip():
+    if not yaml_text.strip(" \t\r\n"):  # YAML's blanks, not Python's (which include control characters YAML refuses)
         return FrontMatter(path, {}, {})
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow (a control character pasted in)
+        line = yaml_text.count("\n", 0, err.position) + 2
+        column = err.position - yaml_text.rfind("\n", 0, err.position)
+        raise stop_at(
+            path,
+            line,
+            column,
+            f"The page's front matter (the lines between the two `---`) has a character YAML does not allow (U+{err.character:04X})",
+            "Delete it: it is invisible in most editors, so retype the line if you cannot see it",
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
