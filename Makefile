@@ -11,17 +11,36 @@ AXE := node_modules/axe-core/axe.min.js
 # Lighthouse, for the benchmarks only: its own package-lock.json, never installed by `make test`.
 LIGHTHOUSE := benchmarks/lighthouse/node_modules/lighthouse/cli/index.js
 export NO_MKDOCS_2_WARNING := 1
+# Which builder `make build` runs: mkdocs (the release builder, pinned in requirements.txt)
+# or properdocs (the maintained fork of MkDocs 1.x, requirements-properdocs.txt; README, "Builders").
+BUILDER ?= mkdocs
+ifeq ($(BUILDER),mkdocs)
+BUILDER_DEPS :=
+else ifeq ($(BUILDER),properdocs)
+BUILDER_DEPS := $(VENV)/.properdocs-deps
+else
+$(error BUILDER=$(BUILDER) is not a builder the kit supports: use BUILDER=mkdocs (the default) or BUILDER=properdocs)
+endif
 
-.PHONY: build check test test-fork fuzz lint serve bench bench-web zensical-trial lock clean
+.PHONY: build check test test-fork fuzz lint serve bench bench-web zensical-trial compare-builders lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
 # strict build succeeded, so a failed build never leaves a half-made site/
 # (and leaves no temporary folder behind either).
-build: $(VENV)/.build-deps
+build: $(VENV)/.build-deps $(BUILDER_DEPS)
 	rm -rf .site-new
-	PYTHONPATH="$(CURDIR)" $(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	PYTHONPATH="$(CURDIR)" $(BIN)/$(BUILDER) build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf $(SITE) && mv .site-new $(SITE)
 	@echo "Built $(SITE)/: open $(SITE)/index.html through a local server, or run 'make serve'."
+
+# The same site from ProperDocs: build it and compare every file but the PDFs with site/
+# from `make build` (the PDFs are made from the print page, which is compared; WeasyPrint's
+# output is not byte-reproducible anyway); only the generator tag may differ. .ci/run runs it.
+compare-builders: $(VENV)/.build-deps $(VENV)/.properdocs-deps
+	@test -d $(SITE) || { echo "Run 'make build' first: this compares its $(SITE)/ with ProperDocs' build."; exit 1; }
+	rm -rf .site-properdocs
+	PYTHONPATH="$(CURDIR)" $(BIN)/properdocs build --strict --quiet --site-dir .site-properdocs || { rm -rf .site-properdocs; exit 1; }
+	$(BIN)/python scripts/compare_builders.py $(SITE) .site-properdocs; status=$$?; rm -rf .site-properdocs; exit $$status
 
 # Every source check (wording, review dates, reading grades, descriptions, settings)
 # on docs/ without building: the same messages as the build, for commits and CI.
@@ -85,7 +104,7 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(SITE) .site-new $(VENV) .zensical-venv .pytest_cache node_modules benchmarks/lighthouse/node_modules test-results
+	rm -rf $(SITE) .site-new .site-properdocs $(VENV) .zensical-venv .pytest_cache node_modules benchmarks/lighthouse/node_modules test-results
 
 # axe-core, the accessibility rules the browser tests run inside each page:
 # from the npm registry, exactly as package-lock.json pins it (version and hash).
@@ -116,6 +135,10 @@ $(VENV)/.build-deps: requirements.txt $(VENV)/.kit-on-path | $(BIN)/python
 # project builds with its own kit/ whichever venv it borrows.
 $(VENV)/.kit-on-path: | $(BIN)/python
 	$(BIN)/python -c 'import site, sys; open(site.getsitepackages()[0] + "/clinic-kit.pth", "w").write(sys.argv[1] + "\n")' "$(abspath $(VENV)/..)"
+	touch $@
+
+$(VENV)/.properdocs-deps: requirements-properdocs.txt $(VENV)/.build-deps
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-properdocs.txt
 	touch $@
 
 $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps

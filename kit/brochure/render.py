@@ -11,14 +11,21 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+# Without Debian's libharfbuzz-subset0, WeasyPrint 70 warns on import that a future version
+# will need it, and MkDocs prints the warning with `File "...", line N` lines that editors
+# read as a crash. This WeasyPrint subsets fonts with fontTools instead (the PDFs are the
+# same), so that one warning is silenced here; every other warning still shows.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="HarfBuzz-Subset will be required", category=DeprecationWarning)
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
 
 from kit.brochure.adapter import page_references_cached
 from kit.brochure.booklet import Sheet, impose_booklet

@@ -10,10 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KEY_POINTS_TITLE = re.compile(r'^!!!\s+abstract\s+"Key points"\s*$')
-CHECKLIST_STEP = re.compile(r"^\s+- \[[ xX]\]\s+(?P<text>.+)$")
-BULLET = re.compile(r"^\s+[-*+]\s+(?P<text>.+)$")
-
 
 @dataclass(frozen=True)
 class Passage:
@@ -32,6 +28,11 @@ class KeyPoints:
     @property
     def text(self) -> str:
         return " ".join(as_sentence(b.text) for b in self.bullets)
+
+
+KEY_POINTS_TITLE = re.compile(r'^!!!\s+abstract\s+"Key points"\s*$')
+CHECKLIST_STEP = re.compile(r"^\s+- \[[ xX]\]\s+(?P<text>.+)$")
+BULLET = re.compile(r"^\s+[-*+]\s+(?P<text>.+)$")
 
 
 def find_key_points(source: str) -> KeyPoints | None:

@@ -21,9 +21,6 @@ AVOID_KEYS = ("phrase", "reason", "level", "instead")
 SPELLING_KEYS = ("level", "variant", "mixed_variants", "abbreviations")
 # `mixed_variants: accept` lets both spellings through (colour and color).
 ACCEPT = "accept"
-#: The page the build makes from the definitions (kit/site/glossary.py); links to it are valid before it exists.
-GLOSSARY_FILE = "glossary.md"
-PATIENT_WORDS_KEYS = ("words", "page")
 
 
 @dataclass(frozen=True)
@@ -40,6 +37,11 @@ class AvoidRule:
     def replacement(self) -> str:
         """What to write instead: `instead:` when the term alone would not fit ("the dermis")."""
         return self.instead or self.preferred
+
+
+#: The page the build makes from the definitions (kit/site/glossary.py); links to it are valid before it exists.
+GLOSSARY_FILE = "glossary.md"
+PATIENT_WORDS_KEYS = ("words", "page")
 
 
 @dataclass(frozen=True)
