@@ -15,9 +15,10 @@ from typing import Any
 
 from kit.checks import PAGE_CHECKS
 from kit.checks.context import Settings
-from kit.data.clinic import Clinic, load_clinic
+from kit.data.clinic import Clinic, link_warnings, load_clinic
 from kit.data.patient_text import untranslated
 from kit.pages import review
+from kit.pages.rawhtml import read_html_exceptions
 from kit.pages.sourcepage import SourcePage, read_page
 from kit.report.findings import Reporter
 from kit.review import golive
@@ -51,6 +52,7 @@ class Project:
             review=read_review_settings(extra, config_file),
             site_url=site_url,
             config_file=config_file,
+            html_exceptions=read_html_exceptions(extra, config_file),
         )
         return cls(root, clinic, terminology, settings, reporter, start_wording_check(terminology))
 
@@ -62,6 +64,7 @@ class Project:
         """A language without the kit's words; typos in the glossary definitions of terminology.yml (patients read them
         too); on a live site, example values left."""
         self.reporter.report(untranslated(self.settings.language, self.settings.config_file))
+        self.reporter.report(link_warnings(self.clinic))
         if self.wording is not None:
             self.reporter.report(self.wording.check_definitions(self.terminology.source))
         if not self.clinic.demo:

@@ -131,11 +131,6 @@ def search(tab: Page, server: SiteServer, term: str) -> list[str]:
     return [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
 
 
-def tel_link(phone: str) -> str:
-    """The `tel:` link a phone dials for a number as clinic.yml writes it ("" without one)."""
-    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+") if phone else ""
-
-
 def page_of(url: str, server: SiteServer) -> str:
     """`who-it-suits/` for http://127.0.0.1:PORT/microneedling/who-it-suits/?h=...#..."""
     return urlparse(url).path.removeprefix(server.prefix)
@@ -436,7 +431,7 @@ def test_on_a_phone_the_clinic_bar_is_one_line_of_call_and_book_buttons(
     assert with_bar >= len(nav_pages) - 1, "only the home page may leave the clinic bar out"
     call = tab.locator(".md-banner .clinic-bar a[href^='tel:']")
     if CLINIC["phone"]:
-        assert call.get_attribute("href") == tel_link(CLINIC["phone"])
+        assert call.get_attribute("href") == CLINIC["phone_link"]
         assert str(CLINIC["phone"]) in " ".join(call.inner_text().split()), "the button shows the number to call"
         assert tab.evaluate("a => a.textContent.replace(/\\s+/g, ' ').trim()", call.element_handle()).startswith("Call "), (
             "its name says Call"
@@ -506,7 +501,7 @@ def test_the_home_page_first_screen_says_what_the_treatment_is_and_offers_call_a
     lead = tab.locator("article .home-hero__lead")
     assert " ".join(lead.inner_text().split()) == " ".join(front_matter(DOCS / "index.md")["description"].split())
     actions = tab.locator("article .home-hero__actions a")
-    expected = [href for href in (tel_link(CLINIC["phone"]), CLINIC["booking_url"]) if href]
+    expected = [href for href in (CLINIC["phone_link"], CLINIC["booking_url"]) if href]
     assert [actions.nth(i).get_attribute("href") for i in range(actions.count())] == expected
     for element in (tab.locator("article h1"), lead, *[actions.nth(i) for i in range(actions.count())]):
         box = element.bounding_box()

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from kit.brochure.adapter import page_key
 from kit.brochure.tables import with_header_scopes
 from kit.data.patient_text import strings
+from kit.data.safety import plain
 from kit.data.yamlfile import SettingsLocator
 from kit.pages.pagefoot import clinic_contact, disclaimer
 
@@ -73,7 +74,7 @@ def nav_pages(items: list) -> list[Page]:
 def split_print_page(content: str, nav: Navigation | list, config_file: Path) -> tuple[str, list[Chapter]]:
     """The cover's HTML and the chapters, from the print page's combined content (none: mkdocs.yml's `plugins:` is named)."""
     pages = nav_pages(nav.items if isinstance(nav, Navigation) else nav)
-    titles = {page_key(page.url): (page.title or "", page.file.src_uri) for page in pages}
+    titles = {page_key(page.url): (plain(page.title), page.file.src_uri) for page in pages}
     starts = [(match.start(), match.group(1)) for match in SECTION_START.finditer(content)]
     if not starts:
         raise SettingsLocator(config_file).error(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from kit.checks import description, filename, images, links, live, readability, review, wording
+from kit.checks import description, filename, images, links, live, rawhtml, readability, review, wording
 from kit.report.findings import Finding
 
 if TYPE_CHECKING:
@@ -32,4 +32,5 @@ PAGE_CHECKS: tuple[PageCheck, ...] = (
     images.check,
     filename.check,
     links.check,
+    rawhtml.check,
 )

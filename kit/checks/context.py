@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kit.data.clinic import Clinic
+from kit.pages.rawhtml import HtmlException
 from kit.review.reminders import ReviewSettings
 from kit.wording.termcheck import WordingCheck
 from kit.wording.terminology import Terminology
@@ -28,6 +29,7 @@ class Settings:
     review: ReviewSettings  # extra.review: notice period, and what an overdue page does
     site_url: str  # where the site is published: a live site must not keep the example's
     config_file: Path  # mkdocs.yml, for messages about its settings
+    html_exceptions: tuple[HtmlException, ...] = ()  # extra.html_exceptions: raw HTML a reviewer allowed on a page
 
 
 class CheckContext(Protocol):

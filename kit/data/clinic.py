@@ -7,11 +7,14 @@ the `Clinic` built here, so changing a value changes it everywhere.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kit.data.phone import phone_problem, tel_link
+from kit.data.safety import link_findings
 from kit.data.yamlfile import YamlDocument, load_yaml
-from kit.report.findings import Finding
+from kit.report.findings import Finding, StopBuild
 
 # No phone: a clinic that takes questions by email only; every place that shows the number leaves it out.
 # No website: this site is the clinic's website, and the build uses mkdocs.yml's site_url (Clinic.with_website).
@@ -20,6 +23,10 @@ OPTIONAL = ("website", "phone", "booking_url", "opening_hours", "out_of_hours", 
 #: `demo`: the kit's example site, saying so on every page and PDF. `live`: the clinic's own,
 #: refusing every example value left in it (kit/review/golive.py).
 MODES = ("demo", "live")
+#: The details that become links patients follow (kit/safety.py: https only, never javascript: or data:).
+LINKS = ("website", "booking_url")
+# An e-mail address the `mailto:` link can carry: no spaces, quotes, brackets or a second @.
+_EMAIL = re.compile(r"[^@\s<>\"'(),;:\\?&=]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*", re.I)
 
 
 @dataclass(frozen=True)
@@ -47,8 +54,8 @@ class Clinic:
 
     @property
     def phone_link(self) -> str:
-        """The phone number as a `tel:` link phones can dial ("" without a phone)."""
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+") if self.phone else ""
+        """The phone number as a `tel:` link phones can dial ("" without a phone): E.164 from what was typed (kit/phone.py)."""
+        return tel_link(self.phone)
 
     def with_website(self, site_url: str) -> Clinic:
         """The clinic with `site_url` as its website when clinic.yml names none (this site is its website)."""
@@ -79,12 +86,19 @@ def load_clinic(path: Path) -> Clinic:
             f"`mode: {values['mode']}` is not a mode the kit knows",
             "Write `mode: demo` (the example site, marked as a demonstration) or `mode: live` (your clinic's own site)",
         )
+    _refuse_undialable_phone(document, values.get("phone", ""))
+    _refuse_unusable_email(document, values["email"])
+    _refuse_unsafe_links(document, live=values.get("mode", "demo") == "live")
     return Clinic(address=address, source=path, **values)
 
 
 def missing_logo(clinic: Clinic, docs_dir: Path) -> list[Finding]:
-    """The logo is in the header of every page and on the PDFs' covers: a wrong path shows a broken picture on each."""
-    if (docs_dir / clinic.logo).is_file():
+    """The logo is in the header of every page and on the PDFs' covers: a wrong path shows a broken picture on each.
+
+    A path that leads out of docs/ (`../clinic.yml`, `/etc/hosts`) is never published, so it is refused like a missing file.
+    """
+    logo = docs_dir / clinic.logo
+    if logo.is_file() and logo.resolve().is_relative_to(docs_dir.resolve()):
         return []
     line, column = load_yaml(clinic.source).where("logo")
     return [
@@ -99,6 +113,36 @@ def missing_logo(clinic: Clinic, docs_dir: Path) -> list[Finding]:
             "after `logo:`",
         )
     ]
+
+
+def _refuse_undialable_phone(document: YamlDocument, phone: str) -> None:
+    """The call button dials what the link says: a number it cannot dial stops the build at its line."""
+    if phone and (problem := phone_problem(phone)):
+        raise document.error(("phone",), problem.problem, problem.advice)
+
+
+def _refuse_unusable_email(document: YamlDocument, email: str) -> None:
+    """The address becomes a `mailto:` link: anything but one plain address would send patients' mail elsewhere, or nowhere."""
+    if not _EMAIL.fullmatch(email):
+        raise document.error(
+            ("email",),
+            f"`email: {email}` is not one e-mail address",
+            "Write the clinic's address alone, for example hello@my-clinic.com (no name, spaces or mailto:)",
+        )
+
+
+def _refuse_unsafe_links(document: YamlDocument, live: bool) -> None:
+    """The website and booking page become links on every page and in the PDFs: only https (kit/data/safety.py)."""
+    for key in LINKS:
+        for finding in link_findings(document, (key,), live=live):
+            if finding.level == "error":  # an http: address is an error on a live site only
+                raise StopBuild(finding.located, finding)
+
+
+def link_warnings(clinic: Clinic) -> list[Finding]:
+    """On a demonstration site, an http: website or booking page is a warning (on a live site, `load_clinic` refuses it)."""
+    document = load_yaml(clinic.source)
+    return [finding for key in LINKS for finding in link_findings(document, (key,), live=not clinic.demo) if finding.level != "error"]
 
 
 def _address(document: YamlDocument) -> list[str]:

@@ -23,11 +23,12 @@ from kit.pages.frontmatter import split_front_matter
 # keeps pages without code or links (most of them) fast.
 _FENCE_TRIGGERS = ("```", "~~~")
 _FENCE_OPEN = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+# A code span may wrap onto the next line but never crosses a blank line.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 _NEVER_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("termcheck", re.compile(r"<!--\s*termcheck off\s*-->.*?(?:<!--\s*termcheck on\s*-->|\Z)", re.S)),
     ("<!--", re.compile(r"<!--.*?(?:-->|\Z)", re.S)),
-    # A code span may wrap onto the next line but never crosses a blank line.
-    ("`", re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)),
+    ("`", _CODE_SPAN),
     ("8<", re.compile(r"^[ \t]*--8<--[ \t]*\n.*?^[ \t]*--8<--[ \t]*$", re.S | re.M)),  # snippet block
     ("8<", re.compile(r"^[ \t]*-{1,3}8<-{1,3}.*$", re.M)),  # snippet line
     ("<", re.compile(r"<(script|style|pre|code|kbd|samp)\b.*?</\1\s*>", re.S | re.I)),
@@ -93,6 +94,15 @@ def extract_prose(source: str, front_matter_split: tuple[str, int] | None = None
     if len(text) != len(source):  # positions would drift: a bug here, never the page's fault
         raise AssertionError("prose extraction changed the page's length")
     return ProsePage(text)
+
+
+def blank_code(text: str) -> str:
+    """The page with its code (fenced blocks, code spans) blanked: what Markdown does not show as code."""
+    if any(trigger in text for trigger in _FENCE_TRIGGERS):
+        text = _blank_fenced_code(text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(_spaces, text)
+    return text
 
 
 def _blank_fenced_code(text: str) -> str:

@@ -37,10 +37,13 @@ from kit.project import Project
 from kit.review.reminders import STATUS_WORDS, review_status
 from kit.pages.sourcepage import SourcePage
 from kit.site.structured_data import medical_web_page, script_json
+from kit.data.safety import as_text, plain
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
+#: Front matter fields Material's templates print into every page, its search index and the print page.
+PRINTED_META = ("title", "description")
 #: The attribute of MkDocs' config object that holds this build.
 _ON_CONFIG = BUILD_ATTRIBUTE
 
@@ -94,7 +97,7 @@ class SiteBuild:
         config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
         text = strings(project.settings.language)
         config.extra["site_text"] = {**text["site"], "contact": text["contact"]}  # the words of overrides/ templates
-        config.copyright = f"© {clinic.name}"
+        config.copyright = as_text(f"© {clinic.name}")  # Material prints it as it is: escaped here
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
         brochure.configure(config, clinic)
@@ -140,6 +143,10 @@ class SiteBuild:
     def check_page(self, page: Page) -> None:
         """Every per-page check on the page as its editor wrote it (generated pages have no file to check)."""
         source = self.pages.get(page.file.src_uri)
+        # Material prints the front matter's title and description into the page as they are (no autoescaping).
+        for key in PRINTED_META:
+            if key in page.meta:
+                page.meta[key] = as_text(page.meta[key])
         if source is not None:
             self.project.check_page(source)
             if source.key_points is not None:
@@ -164,8 +171,8 @@ class SiteBuild:
         page.meta["structured_data"] = script_json(
             medical_web_page(
                 url=page.canonical_url or "",
-                title=page.title or "",
-                description=page.meta.get("description", ""),
+                title=plain(page.title),
+                description=plain(page.meta.get("description")),
                 review=page_review,
                 clinic=self.project.clinic,
                 health_page=health_page,

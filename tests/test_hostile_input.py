@@ -1,0 +1,175 @@
+"""Nothing unsafe reaches a patient: hostile or careless input, case by case, on a fixture site of the test's own.
+
+Each case either stops the build with a message at its place (file:line:col,
+what is wrong, what to do, no traceback) or ends in safe output, read from
+the built HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Build
+from hostile_site import PAGE, HostileSite
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The line of a file that holds `needle` (1-based)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} is not in {path}")
+
+
+def stopped_at(build: Build, where: str, words: str) -> None:
+    """The build failed with the editor's message at `where` (file:line:col), saying `words`, without a traceback."""
+    assert build.returncode != 0, build.output
+    assert re.search(rf"{re.escape(where)}: [^\n]*{re.escape(words)}", build.output), build.output
+    assert "Traceback" not in build.output, build.output
+
+
+# ---- 1 and 4: text from clinic.yml and from front matter is printed escaped wherever a template prints it ----
+
+
+@pytest.fixture(scope="module")
+def hostile_text_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    site = HostileSite(tmp_path_factory.mktemp("hostile-text"))
+    site.clinic(name=f"Evil {SCRIPT} Clinic", opening_hours=f"Mon {SCRIPT}", address=[f"1 <b>Road</b> {SCRIPT}"])
+    site.write(
+        "docs/index.md",
+        PAGE.replace("description: What to expect at the clinic.", "description: '\"><script>alert(2)</script> x'").replace(
+            "---\nreviewed", '---\ntitle: "Visit <img src=x onerror=alert(3)>"\nreviewed'
+        ),
+    )
+    build = site.build()
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_a_clinic_name_with_a_script_is_escaped_in_the_footer_copyright_and_everywhere_else(hostile_text_site: Build) -> None:
+    html = hostile_text_site.page("")
+    assert "<script>alert" not in html
+    assert "© Evil &lt;script&gt;alert(1)&lt;/script&gt; Clinic" in html  # the copyright line Material prints
+    assert 'class="clinic-footer__name">Evil &lt;script&gt;' in html
+
+
+def test_a_front_matter_title_and_description_cannot_break_out_of_the_page_head(hostile_text_site: Build) -> None:
+    html = hostile_text_site.page("")
+    assert "<img src=x" not in html and "<script>alert(2)" not in html
+    assert '<meta name="description" content="&#34;&gt;&lt;script&gt;alert(2)&lt;/script&gt; x">' in html
+    assert "<title>Visit &lt;img src=x onerror=alert(3)&gt; - Harbour Lane skin care</title>" in html
+    search = (hostile_text_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert" not in search and "<img src=x" not in search
+
+
+# ---- 2: only https for the clinic's links; never javascript: or data: ----
+
+UNSAFE_LINKS = {
+    "a javascript: booking link": ("booking_url", "javascript:alert(document.domain)", "demo", "is a `javascript:` link"),
+    "a data: website": ("website", "data:text/html,<script>alert(1)</script>", "demo", "is a `data:` link"),
+    "a javascript: link hidden by a tab": ("booking_url", "java\tscript:alert(1)", "demo", "is a `javascript:` link"),
+    "an http website on a live site": ("website", "http://harbourlane-dermatology.co.uk/", "live", "is an http: address"),
+    "an address that breaks out of its attribute": ("booking_url", 'https://hl.co.uk/"><script>', "demo", "character web addresses"),
+    "a website without https://": ("website", "harbourlane-dermatology.co.uk", "demo", "is not a full web address"),
+}
+
+
+@pytest.mark.parametrize("case", UNSAFE_LINKS, ids=[name.replace(" ", "-") for name in UNSAFE_LINKS])
+def test_a_clinic_link_that_is_not_https_stops_the_build_at_its_line(tmp_path: Path, case: str) -> None:
+    key, value, mode, words = UNSAFE_LINKS[case]
+    site = HostileSite(tmp_path)
+    site.clinic(**{key: value, "mode": mode})
+    published = site.write("site/index.html", "the last good build")
+    build = site.build()
+    stopped_at(build, f"clinic.yml:{line_of(tmp_path / 'clinic.yml', key + ':')}:1", words)
+    assert published.read_text(encoding="utf-8") == "the last good build"
+
+
+def test_an_http_website_is_a_warning_on_a_demonstration_site(tmp_path: Path) -> None:
+    site = HostileSite(tmp_path)
+    site.clinic(website="http://harbourlane-dermatology.co.uk/")
+    build = site.build()
+    assert build.returncode == 0
+    assert re.search(r"WARNING +-  links: clinic.yml:\d+:1: `website`: [^\n]*is an http: address", build.output), build.output
+
+
+# ---- 4: raw HTML, script and javascript: links in a page ----
+
+RAW_HTML = {
+    "a script": ("Before <script>alert(1)</script> after.", "<script>", "would run a script"),
+    "an iframe": ('<iframe src="https://tracker.example/"></iframe>', "<iframe", "`<iframe>` is HTML written into the page"),
+    "an image that runs code": ("<img src=x onerror=alert(1)>", "onerror", "`onerror=` runs a script"),
+    "a javascript: link": ("[Book now](javascript:alert(1))", "javascript:", "is a `javascript:` link"),
+    "a javascript: link in entities": ('[Book](jav&#x61;script:alert(1) "x")', "jav&#x61;", "is a `javascript:` link"),
+    "a data: picture link": ("![Before](data:text/html;base64,PHNjcmlwdD4=)", "data:", "is a `data:` link"),
+    "an event in an attribute list": ('[Book](https://harbourlane.co.uk/){ onclick="alert(1)" }', "onclick", "`onclick=` runs a script"),
+    "a script after a comment browsers close early": ("<!--><script>alert(1)</script><!-- -->", "<script>", "would run a script"),
+}
+
+
+@pytest.mark.parametrize("case", RAW_HTML, ids=[name.replace(" ", "-") for name in RAW_HTML])
+def test_html_and_script_in_a_page_are_refused_at_their_place(tmp_path: Path, case: str) -> None:
+    written, at, words = RAW_HTML[case]
+    site = HostileSite(tmp_path)
+    page = site.write("docs/index.md", PAGE + "\n" + written + "\n")
+    line = line_of(page, written)
+    column = page.read_text(encoding="utf-8").splitlines()[line - 1].index(at) + 1
+    build = site.build("--strict")
+    stopped_at(build, f"docs/index.md:{line}:{column}", words)
+
+
+def test_html_in_code_and_comments_is_not_html(tmp_path: Path) -> None:
+    site = HostileSite(tmp_path)
+    site.write("docs/index.md", PAGE + "\nWrite `<b>` for bold.\n\n<!-- termcheck off -->\n")
+    build = site.build("--strict")
+    assert build.returncode == 0, build.output
+
+
+def test_a_reviewed_exception_allows_one_tag_on_one_page_and_never_a_script(tmp_path: Path) -> None:
+    site = HostileSite(tmp_path)
+    site.write("docs/index.md", PAGE + "\nPrices from £90<sup>1</sup>.\n")
+    site.config("extra:\n  html_exceptions:\n    - page: index.md\n      tag: sup\n      reviewed_by: Dr Ada Lovell, 2026-11-20\n")
+    assert site.build("--strict").returncode == 0
+    site.config("extra:\n  html_exceptions:\n    - page: index.md\n      tag: script\n      reviewed_by: Dr Ada Lovell, 2026-11-20\n")
+    stopped_at(site.build("--strict"), "mkdocs.yml:19:7", "`<script>` cannot be allowed")
+    site.config("extra:\n  html_exceptions:\n    - page: index.md\n      tag: sup\n")
+    stopped_at(site.build("--strict"), "mkdocs.yml:18:7", "who reviewed it (`reviewed_by`)")
+
+
+# ---- 5: the call button dials the number the clinic typed ----
+
+PHONES = {
+    "+44 (0)20 7946 1234": "tel:+442079461234",
+    "0800 SKIN CARE": "tel:080075462273",
+    "+1 212 555 0142 ext. 12": "tel:+12125550142;ext=12",
+    "020 7946 1234 x 5": "tel:02079461234;ext=5",
+}
+
+
+@pytest.mark.parametrize("typed", PHONES)
+def test_the_call_button_dials_the_number_as_typed(tmp_path: Path, typed: str) -> None:
+    site = HostileSite(tmp_path)
+    site.clinic(phone=typed)
+    build = site.build()
+    assert build.returncode == 0, build.output
+    html = build.page("")
+    assert f'class="clinic-action clinic-action--call" href="{PHONES[typed]}"' in html
+    assert f'<a href="{PHONES[typed]}">{typed}</a>' in html  # the contact block shows it as typed
+
+
+UNDIALABLE = {
+    "+44 20 79": "is not a number a phone can dial",
+    "+44 20 7946 1234 5678 9": "is not a number a phone can dial",
+    "call us on 0800": "has characters a phone number does not have",
+}
+
+
+@pytest.mark.parametrize("typed", UNDIALABLE)
+def test_a_number_no_phone_can_dial_stops_the_build_at_its_line(tmp_path: Path, typed: str) -> None:
+    site = HostileSite(tmp_path)
+    site.clinic(phone=typed)
+    stopped_at(site.build(), f"clinic.yml:{line_of(tmp_path / 'clinic.yml', 'phone:')}:1", UNDIALABLE[typed])
