@@ -127,7 +127,7 @@ $(VENV)/.build-deps: requirements.txt $(VENV)/.kit-on-path | $(BIN)/python
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
 	touch $@
 
-# mkdocs.yml names the kit's Markdown extension (kit.site.markdown_ext), which MkDocs imports
+# mkdocs.yml names the kit's Markdown extension (kit.web.markdown_ext), which MkDocs imports
 # before it loads hooks.py: a .pth file puts the project on the venv's import path (for
 # `.venv/bin/mkdocs` run by hand and `make serve`). It names the folder that holds the venv,
 # never the folder make runs in: a copy of the project built with another checkout's venv

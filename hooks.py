@@ -1,7 +1,7 @@
 """Build events of the clinic's patient site, in the order MkDocs runs them.
 
 This file is the switchboard: each event hands its work to the build object
-(kit/site/site_build.py), which `on_config` makes and keeps on MkDocs' config
+(kit/web/site_build.py), which `on_config` makes and keeps on MkDocs' config
 object; every later event gets it back with `SiteBuild.of(config)`. Nothing
 is kept here between events or builds: MkDocs imports this module once per
 `mkdocs serve`, but makes a new config for every rebuild, so each rebuild
@@ -18,10 +18,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kit.site.accessibility import name_search_dialog
-from kit.site.pageweight import drop_print_only_assets
-from kit.site.session import remember_command, started_command
-from kit.site.site_build import SiteBuild, project_file
+from kit.web.accessibility import name_search_dialog
+from kit.web.pageweight import drop_print_only_assets
+from kit.web.session import remember_command, started_command
+from kit.web.site_build import SiteBuild, project_file
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -62,7 +62,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(50)  # before print-site keeps each page's HTML for the PDF
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Measure reading grades and add structured data (kit/site/markdown_ext.py has added the page's foot and tooltips)."""
+    """Measure reading grades and add structured data (kit/web/markdown_ext.py has added the page's foot and tooltips)."""
     return SiteBuild.of(config).finish_html(html, page)
 
 

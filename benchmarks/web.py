@@ -101,7 +101,7 @@ def bare_config(kit_config: dict[str, Any], docs_dir: Path) -> dict[str, Any]:
 
 
 def _is_kit_extension(extension: Any) -> bool:
-    """kit.site.markdown_ext adds the kit's page foot and tooltips: bare Material has none of the kit."""
+    """kit.web.markdown_ext adds the kit's page foot and tooltips: bare Material has none of the kit."""
     name = next(iter(extension)) if isinstance(extension, dict) else extension
     return str(name).startswith("kit.")
 

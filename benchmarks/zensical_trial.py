@@ -137,7 +137,13 @@ def ensure_zensical(wanted: str) -> Path:
 
 
 def copy_project(source: Path, destination: Path) -> Path:
-    shutil.copytree(source, destination, ignore=shutil.ignore_patterns(*NOT_COPIED))
+    """The project without its builds and venvs: names matched in the project's own folder only (kit/web/ is code)."""
+
+    def not_copied(folder: str, names: list[str]) -> set[str]:
+        here = Path(folder).resolve() == source.resolve()
+        return {name for name in names if name == "__pycache__" or (here and name in NOT_COPIED)}
+
+    shutil.copytree(source, destination, ignore=not_copied)
     return destination
 
 

@@ -1,6 +1,6 @@
 """What every check needs, with or without MkDocs: the clinic's data, the settings, the reporter.
 
-The build (kit/site/site_build.py) and `python -m kit check` (kit/check.py) both make
+The build (kit/web/site_build.py) and `python -m kit check` (kit/check.py) both make
 one `Project` from the files beside mkdocs.yml and run the same checks on the
 same page model through the same reporter, so an editor gets the same
 messages from a commit, a CI step and a build.

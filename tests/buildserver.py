@@ -31,7 +31,7 @@ def preload() -> None:
     import pymdownx.superfences  # noqa: F401
     from material.plugins.search import plugin  # noqa: F401
 
-    from kit.site import markdown_ext, site_build  # noqa: F401
+    from kit.web import markdown_ext, site_build  # noqa: F401
     from kit.wording import readability, wordlists  # noqa: F401
 
     readability._pronunciations_loaded()

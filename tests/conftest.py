@@ -117,7 +117,7 @@ class Build:
 
 def run_mkdocs(project: Path, site: Path, *args: str, env: dict[str, str] | None = None) -> Build:
     """Run the real `mkdocs build` on a project folder, in a process of its own."""
-    # The kit under test on the import path: mkdocs.yml names its Markdown extension (kit.site.markdown_ext),
+    # The kit under test on the import path: mkdocs.yml names its Markdown extension (kit.web.markdown_ext),
     # which MkDocs imports before hooks.py, also for fixture sites outside the checkout.
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), **(env or {})}
     command = ["build", "--site-dir", str(site), *args]
@@ -208,7 +208,7 @@ markdown_extensions:
   - md_in_html
   - pymdownx.details
   - pymdownx.superfences
-  - kit.site.markdown_ext
+  - kit.web.markdown_ext
 hooks:
   - {hooks}
 """

@@ -23,7 +23,7 @@ markdown_extensions:
   - admonition
   - attr_list
   - md_in_html
-  - kit.site.markdown_ext
+  - kit.web.markdown_ext
 plugins:
   - search
 hooks:

@@ -102,7 +102,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("kit.checks",),
     ("kit.project",),
     ("kit.brochure",),
-    ("kit.site",),
+    ("kit.web",),
     ("kit.check", "kit.__main__"),
 )
 

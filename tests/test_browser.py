@@ -666,7 +666,7 @@ def test_the_print_page_shows_every_chapter_in_order(
         title_box = chapters.nth(i).locator("h1").first.bounding_box()
         assert box and title_box and box["height"] > title_box["height"] * 1.5, f"chapter {titles[i]!r} is not rendered: {box}"
     assert tab.locator(".md-sidebar--primary").is_hidden(), "the print page still shows the site menu"
-    # The print-site stylesheets stay on the print page, and only there (kit/site/pageweight.py).
+    # The print-site stylesheets stay on the print page, and only there (kit/web/pageweight.py).
     assert tab.locator("link[href$='css/print-site.css']").count() == 1
     for page in nav_pages:
         assert "print-site" not in real_site.page(page.path.rstrip("/")), f"{page.path} loads the print page's assets"

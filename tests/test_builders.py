@@ -2,7 +2,7 @@
 
 Zensical, Material for MkDocs' successor, reads mkdocs.yml but runs no `hooks:`.
 The review line, disclaimer, contact block, glossary tooltips and checklist
-labels come from the kit's Markdown extension (kit/site/markdown_ext.py), which any
+labels come from the kit's Markdown extension (kit/web/markdown_ext.py), which any
 builder running Python-Markdown runs. Here a fixture site is built by MkDocs
 twice, with the kit's hooks and without them (as under such a builder): patients
 must read the same page. `make zensical-trial` does the same with Zensical itself.
@@ -41,15 +41,15 @@ def test_without_the_kit_hooks_a_page_keeps_its_review_line_disclaimer_contact_t
     term = first_defined_term(fixture_site)
     fixture_site.write("docs/index.md", PAGE.format(term=term))
     config = (fixture_site.root / "mkdocs.yml").read_text(encoding="utf-8")
-    checklists = "  - pymdownx.tasklist:\n      custom_checkbox: true\n  - kit.site.markdown_ext\n"
-    config = config.replace("  - kit.site.markdown_ext\n", checklists)
+    checklists = "  - pymdownx.tasklist:\n      custom_checkbox: true\n  - kit.web.markdown_ext\n"
+    config = config.replace("  - kit.web.markdown_ext\n", checklists)
     # The kit's own templates too: they must not need what only the hooks give them.
     fixture_site.write("mkdocs.yml", config.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n"))
     with_hooks = fixture_site.build("--strict")
     assert with_hooks.returncode == 0, with_hooks.output
 
     without = (fixture_site.root / "mkdocs.yml").read_text(encoding="utf-8").split("hooks:")[0]
-    assert "kit.site.markdown_ext" in without and "hooks.py" not in without
+    assert "kit.web.markdown_ext" in without and "hooks.py" not in without
     (fixture_site.root / "mkdocs.yml").write_text(without, encoding="utf-8")
     without_hooks = fixture_site.build()
     assert without_hooks.returncode == 0, without_hooks.output

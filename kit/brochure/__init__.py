@@ -11,5 +11,5 @@ and renders both with WeasyPrint. Its modules, in build order:
 - `render`: WeasyPrint, with the bundled fonts and no fetching from the internet.
 - `build`: the one object `hooks.py` calls at each MkDocs event.
 
-Imports: kit.report, kit.data, kit.pages and kit.review (never kit.site: the site build calls the brochure).
+Imports: kit.report, kit.data, kit.pages and kit.review (never kit.web: the site build calls the brochure).
 """

@@ -1,6 +1,6 @@
 """The brochure's part in each build: settings, cover facts, then the PDFs.
 
-The build object (kit/site/site_build.py) makes one per build in `on_config` and
+The build object (kit/web/site_build.py) makes one per build in `on_config` and
 calls one method per MkDocs event, handing over what it needs (the clinic,
 the pages' review dates, the reporter) explicitly.
 """

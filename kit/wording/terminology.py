@@ -39,7 +39,7 @@ class AvoidRule:
         return self.instead or self.preferred
 
 
-#: The page the build makes from the definitions (kit/site/glossary.py); links to it are valid before it exists.
+#: The page the build makes from the definitions (kit/web/glossary.py); links to it are valid before it exists.
 GLOSSARY_FILE = "glossary.md"
 PATIENT_WORDS_KEYS = ("words", "page")
 

@@ -2,7 +2,7 @@
 
 MkDocs says it only once per process, in `on_startup`, before any config
 exists; every build of `mkdocs serve` then starts from a new config object,
-which is where everything else of a build lives (kit/site/site_build.py). So this
+which is where everything else of a build lives (kit/web/site_build.py). So this
 module keeps the command, and only that, for the builds of the process.
 Without `on_startup` (MkDocs' Python API, tests) a build counts as `build`.
 """

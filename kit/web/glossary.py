@@ -15,11 +15,10 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kit.report.findings import stop_at
 from kit.data.patient_text import DEFAULT_LANGUAGE, render
-from kit.wording.terminology import Term
 from kit.data.yamlfile import SettingsLocator
-from kit.wording.terminology import GLOSSARY_FILE
+from kit.report.findings import stop_at
+from kit.wording.terminology import GLOSSARY_FILE, Term
 
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")

@@ -23,21 +23,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from kit.site import glossary, patient_words
-from kit.wording import readability
 from kit.brochure.build import BrochureBuild
 from kit.data.clinic import missing_logo
+from kit.data.patient_text import strings
+from kit.data.safety import as_text, plain
+from kit.pages.sourcepage import SourcePage
+from kit.project import Project
 from kit.report.findings import Finding, LogSink, Reporter, stops_reported
 from kit.report.github import GitHubSink, SummaryTable, github_sinks
-from kit.site.imagesize import image_size
-from kit.site.markdown_ext import BUILD_ATTRIBUTE, without_additions
 from kit.report.messages import display_path
-from kit.data.patient_text import strings
-from kit.project import Project
 from kit.review.reminders import STATUS_WORDS, review_status
-from kit.pages.sourcepage import SourcePage
-from kit.site.structured_data import medical_web_page, script_json
-from kit.data.safety import as_text, plain
+from kit.web import glossary, patient_words
+from kit.web.imagesize import image_size
+from kit.web.markdown_ext import BUILD_ATTRIBUTE, without_additions
+from kit.web.structured_data import medical_web_page, script_json
+from kit.wording import readability
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -160,7 +160,7 @@ class SiteBuild:
         """Measure the page's reading grade (without what the kit added); give the page head its structured data.
 
         The kit's additions inside the page (checkbox names, glossary tooltips,
-        contact, review line, disclaimer) are made by kit/site/markdown_ext.py, which
+        contact, review line, disclaimer) are made by kit/web/markdown_ext.py, which
         every builder runs, not here.
         """
         source = self.pages.get(page.file.src_uri)

@@ -5,9 +5,9 @@ and skips plugins it has not reimplemented; both builders do convert every page
 with Python-Markdown and the extensions under `markdown_extensions:`. So what a
 patient reads inside a page is added here, not in a hook:
 
-- checklist boxes named by their item's words (kit/site/accessibility.py);
+- checklist boxes named by their item's words (kit/web/accessibility.py);
 - sections an editor marked `web-only` or `print-only` wrapped whole (kit/pages/sections.py);
-- the first use of each glossary term explained on hover and focus (kit/site/glossary.py);
+- the first use of each glossary term explained on hover and focus (kit/web/glossary.py);
 - the clinic's contact block, the review line and the disclaimer at the end
   (kit/pages/pagefoot.py).
 
@@ -31,7 +31,7 @@ Zensical runs no hooks (nor does MkDocs without `hooks.py` in mkdocs.yml), so
 there the extension reads clinic.yml, terminology.yml (beside mkdocs.yml, as
 the build does) and the page file itself, with the same functions.
 
-mkdocs.yml lists it like any other extension: `- kit.site.markdown_ext`.
+mkdocs.yml lists it like any other extension: `- kit.web.markdown_ext`.
 """
 
 from __future__ import annotations
@@ -48,18 +48,17 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from kit.site.accessibility import label_task_list_checkboxes
 from kit.data.clinic import Clinic, load_clinic
-from kit.site.glossary import add_tooltips
-from kit.wording.terminology import GLOSSARY_FILE
-from kit.pages.pagefoot import page_foot
 from kit.data.patient_text import DEFAULT_LANGUAGE
+from kit.data.urls import page_url, relative_url
+from kit.pages.pagefoot import page_foot
 from kit.pages.review import today
 from kit.pages.sections import wrap_marked_sections
 from kit.pages.sourcepage import SourcePage, read_page
-from kit.site.structured_data import medical_web_page, script_json
-from kit.wording.terminology import Term, load_terminology
-from kit.data.urls import page_url, relative_url
+from kit.web.accessibility import label_task_list_checkboxes
+from kit.web.glossary import add_tooltips
+from kit.web.structured_data import medical_web_page, script_json
+from kit.wording.terminology import GLOSSARY_FILE, Term, load_terminology
 
 if TYPE_CHECKING:
     from kit.project import Project  # the checks' project; imported for types only, to keep this extension light
@@ -137,7 +136,7 @@ def finish_page(html: str, page: PageInBuild) -> str:
 
 
 def structured_data(page: PageInBuild, url: str, title: str) -> str:
-    """The page's schema.org MedicalWebPage, as the hooks give it under MkDocs (kit/site/structured_data.py)."""
+    """The page's schema.org MedicalWebPage, as the hooks give it under MkDocs (kit/web/structured_data.py)."""
     review = page.source.review if page.source is not None else None
     description = str(page.meta.get("description") or "")
     health_page = page.meta.get("health_page") is not False
@@ -158,7 +157,7 @@ def current_page(md: Markdown) -> PageInBuild | None:
     return None
 
 
-#: Where hooks.py's build object lives on MkDocs' config (kit/site/site_build.py puts it there).
+#: Where hooks.py's build object lives on MkDocs' config (kit/web/site_build.py puts it there).
 BUILD_ATTRIBUTE = "clinic_kit_build"
 
 
@@ -173,7 +172,7 @@ class KitBuild(Protocol):
 
 
 def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
-    """In MkDocs the build object (kit/site/site_build.py) has read the page and the data files already."""
+    """In MkDocs the build object (kit/web/site_build.py) has read the page and the data files already."""
     if file.page is None:
         return None
     build: KitBuild | None = getattr(config, BUILD_ATTRIBUTE, None)
