@@ -87,6 +87,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     """Rebuild the live preview when the clinic's data files or the brochure's files change."""
-    for name in ("clinic.yml", "terminology.yml", "brochure"):
+    for name in ("clinic.yml", "terminology.yml", "claims.yml", "brochure"):
         server.watch(str(project_file(config, name)))
     return server

@@ -24,6 +24,7 @@ from kit.report.findings import Reporter
 from kit.review import golive
 from kit.review.reminders import read_review_settings
 from kit.wording import readability
+from kit.wording.claims import ClaimsCheck, start_claims_check
 from kit.wording.termcheck import WordingCheck, start_wording_check
 from kit.wording.terminology import Terminology, load_terminology
 
@@ -38,6 +39,7 @@ class Project:
     settings: Settings
     reporter: Reporter
     wording: WordingCheck | None  # None when switched off for a benchmark
+    claims: ClaimsCheck | None = None  # claims.yml's rules; None without the file
 
     @classmethod
     def load(cls, config_file: Path, extra: Mapping[str, Any], language: str, reporter: Reporter, site_url: str = "") -> Project:
@@ -54,7 +56,8 @@ class Project:
             config_file=config_file,
             html_exceptions=read_html_exceptions(extra, config_file),
         )
-        return cls(root, clinic, terminology, settings, reporter, start_wording_check(terminology))
+        claims = start_claims_check(root, settings.language, (term.term for term in terminology.glossary))
+        return cls(root, clinic, terminology, settings, reporter, start_wording_check(terminology), claims)
 
     def read_page(self, path: Path, src_uri: str) -> SourcePage:
         """The page model of one page file: the only place a page is read."""
@@ -80,3 +83,5 @@ class Project:
         """For the editor, once every page is checked: the wording totals."""
         if self.wording is not None:
             self.reporter.note("termcheck", self.wording.summary())
+        if self.claims is not None:
+            self.reporter.note("claims", self.claims.summary())

@@ -26,6 +26,9 @@ import yaml
 from hypothesis import HealthCheck, settings
 
 from kit.data.clinic import load_clinic
+from kit.pages.prose import extract_prose
+from kit.report.findings import FAILING_LEVELS
+from kit.wording.claims import start_claims_check
 
 # Property-based tests give the same answer on every run and every fresh clone: the default profile draws
 # the same examples each time (derandomized, no example database), so a red CI is a real change, never
@@ -290,6 +293,20 @@ class FixtureSite:
             if meta and meta.get("health_page") is not False and "reviewer" not in meta:
                 head, separator, rest = page.read_text(encoding="utf-8").partition("\n---\n")
                 page.write_text(f"{head}\nreviewer: {reviewer}{separator}{rest}", encoding="utf-8")
+            self.keep_flagged_claims(page, reviewer)
+
+    def keep_flagged_claims(self, page: Path, reviewer: str) -> None:
+        """The clinician's pass over the claims the claims check stops on a live site (kit/checks/claims.py):
+        here each one is kept as written, under `reviewed_claims:` with the reviewer's name and the fixture's date."""
+        claims = start_claims_check(self.root, "en", [])
+        text = page.read_text(encoding="utf-8")
+        if claims is None or not text.startswith("---\n"):
+            return
+        flags = [flag for flag in claims.flags(extract_prose(text)) if flag.level in FAILING_LEVELS]
+        if flags:
+            kept = "".join(f"  - claim: {json.dumps(flag.as_written)}\n    reviewer: {reviewer}\n    date: {FIXTURE_TODAY}\n" for flag in flags)
+            head, separator, rest = text.partition("\n---\n")
+            page.write_text(f"{head}\nreviewed_claims:\n{kept.rstrip()}{separator}{rest}", encoding="utf-8")
 
     def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
         # "Today" is pinned so review dates give the same result on any day;

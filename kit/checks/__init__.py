@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from kit.checks import description, filename, images, links, live, rawhtml, readability, review, wording
+from kit.checks import claims, description, filename, images, links, live, rawhtml, readability, review, wording
 from kit.report.findings import Finding
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ PageCheck = Callable[["SourcePage", "CheckContext"], Iterable[Finding]]
 
 PAGE_CHECKS: tuple[PageCheck, ...] = (
     wording.check,
+    claims.check,
     review.check,
     live.check,
     readability.check,

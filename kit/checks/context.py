@@ -15,6 +15,7 @@ from typing import Protocol
 from kit.data.clinic import Clinic
 from kit.pages.rawhtml import HtmlException
 from kit.review.reminders import ReviewSettings
+from kit.wording.claims import ClaimsCheck
 from kit.wording.termcheck import WordingCheck
 from kit.wording.terminology import Terminology
 
@@ -49,3 +50,6 @@ class CheckContext(Protocol):
 
     @property
     def wording(self) -> WordingCheck | None: ...  # None when switched off for a benchmark
+
+    @property
+    def claims(self) -> ClaimsCheck | None: ...  # None without a claims.yml for the pages' language
