@@ -304,7 +304,8 @@ class FixtureSite:
             return
         flags = [flag for flag in claims.flags(extract_prose(text)) if flag.level in FAILING_LEVELS]
         if flags:
-            kept = "".join(f"  - claim: {json.dumps(flag.as_written)}\n    reviewer: {reviewer}\n    date: {FIXTURE_TODAY}\n" for flag in flags)
+            entry = "  - claim: {}\n    reviewer: {}\n    date: {}\n"
+            kept = "".join(entry.format(json.dumps(flag.as_written), reviewer, FIXTURE_TODAY) for flag in flags)
             head, separator, rest = text.partition("\n---\n")
             page.write_text(f"{head}\nreviewed_claims:\n{kept.rstrip()}{separator}{rest}", encoding="utf-8")
 
