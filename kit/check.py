@@ -20,6 +20,7 @@ import yaml
 
 from kit.brochure.settings import settings_from as brochure_settings
 from kit.data.clinic import missing_logo
+from kit.data.safety import refuse_links_out_of
 from kit.data.yamlfile import invalid_yaml, not_utf8
 from kit.pages.sourcepage import SourcePage
 from kit.project import Project
@@ -95,6 +96,7 @@ def run(paths: Sequence[Path], config_file: Path, sinks: list[Sink]) -> Reporter
     reporter = Reporter(sinks=sinks)
     with stops_reported(reporter):
         mkdocs = read_mkdocs_settings(config_file)
+        refuse_links_out_of(mkdocs.docs_dir, config_file.parent)
         project = Project.load(config_file, mkdocs.extra, mkdocs.language, reporter, mkdocs.site_url)
         brochure_settings(mkdocs.extra.get("brochure"), config_file, mkdocs.plugins, (mkdocs.site_url, mkdocs.site_name), "check")
         project.check_data_files()

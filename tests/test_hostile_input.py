@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Build
-from hostile_site import PAGE, HostileSite
+from hostile_site import PAGE, TERMINOLOGY, HostileSite
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -173,3 +173,77 @@ def test_a_number_no_phone_can_dial_stops_the_build_at_its_line(tmp_path: Path, 
     site = HostileSite(tmp_path)
     site.clinic(phone=typed)
     stopped_at(site.build(), f"clinic.yml:{line_of(tmp_path / 'clinic.yml', 'phone:')}:1", UNDIALABLE[typed])
+
+
+# ---- 3: files from outside the repository are never published ----
+
+
+@pytest.mark.parametrize("leads_to", ["file", "folder", "nowhere"])
+def test_a_link_in_docs_leading_out_of_the_project_stops_the_build_before_anything_is_copied(tmp_path: Path, leads_to: str) -> None:
+    outside = tmp_path / "outside"
+    (outside / "private").mkdir(parents=True)
+    (outside / "private" / "passwords.txt").write_text("secret\n", encoding="utf-8")
+    site = HostileSite(tmp_path / "project")
+    target = {"file": outside / "private" / "passwords.txt", "folder": outside / "private", "nowhere": outside / "gone"}[leads_to]
+    (site.root / "docs" / "assets" / "notes.txt").symlink_to(target)
+    (site.root / "docs" / "assets" / "inside.svg").symlink_to(site.root / "docs" / "assets" / "logo.svg")  # within: fine
+    published = site.write("site/index.html", "the last good build")
+    build = site.build()
+    stopped_at(build, "docs/assets/notes.txt:1:1", f"This is a link to {target}")
+    assert published.read_text(encoding="utf-8") == "the last good build"
+    assert not list((site.root / "site").rglob("passwords.txt"))
+
+
+# ---- 8: a review is never dated after today ----
+
+
+@pytest.mark.parametrize("mode", ["demo", "live"])
+def test_a_review_dated_after_today_stops_the_build_at_its_line(tmp_path: Path, mode: str) -> None:
+    site = HostileSite(tmp_path)
+    site.clinic(mode=mode)
+    page = site.write(
+        "docs/index.md",
+        PAGE.replace("reviewed: 2026-11-01\nnext_review: 2027-11-01", "reviewed: 2031-06-01\nnext_review: 2032-06-01\nreviewer: Dr Lovell"),
+    )
+    build = site.build("--strict")
+    stopped_at(build, f"docs/index.md:{line_of(page, 'reviewed: 2031')}:11", "`reviewed: 2031-06-01` is after today (2026-11-24)")
+
+
+# ---- 10: silent wrongs made loud ----
+
+
+def test_a_detail_written_twice_in_clinic_yml_stops_the_build_at_the_second(tmp_path: Path) -> None:
+    site = HostileSite(tmp_path)
+    clinic = tmp_path / "clinic.yml"
+    clinic.write_text(clinic.read_text(encoding="utf-8") + "phone: +44 20 7946 0000\n", encoding="utf-8")
+    first, second = [n for n, line in enumerate(clinic.read_text(encoding="utf-8").splitlines(), 1) if line.startswith("phone:")]
+    stopped_at(site.build(), f"clinic.yml:{second}:1", f"`phone` is written twice (first on line {first})")
+
+
+def test_a_field_written_twice_in_front_matter_stops_the_build_at_the_second(tmp_path: Path) -> None:
+    site = HostileSite(tmp_path)
+    page = site.write("docs/index.md", PAGE.replace("contact: true\n", "contact: true\nreviewed: 2026-11-02\n"))
+    second = line_of(page, "reviewed: 2026-11-02")
+    stopped_at(site.build(), f"docs/index.md:{second}:1", f"`reviewed` is written twice (first on line {line_of(page, 'reviewed:')})")
+
+
+@pytest.mark.parametrize("logo", ["../clinic.yml", "/etc/hostname"])
+def test_a_logo_outside_docs_is_refused_at_its_line(tmp_path: Path, logo: str) -> None:
+    site = HostileSite(tmp_path)
+    site.clinic(logo=logo)
+    build = site.build("--strict")
+    assert build.returncode != 0
+    line = line_of(tmp_path / "clinic.yml", "logo:")
+    assert re.search(rf"clinic.yml:{line}:\d+: The logo `{re.escape(logo)}` is not a file in docs/", build.output), build.output
+    assert "Traceback" not in build.output
+
+
+@pytest.mark.parametrize("phrase", ["Dr. Google", "(guaranteed)"])
+def test_an_avoided_phrase_with_a_full_stop_or_brackets_is_found(tmp_path: Path, phrase: str) -> None:
+    site = HostileSite(tmp_path)
+    site.terminology(
+        {**TERMINOLOGY, "terms": [*TERMINOLOGY["terms"], {"term": "results", "avoid": [{"phrase": phrase, "level": "error"}]}]}
+    )
+    page = site.write("docs/index.md", PAGE + f"\nAsk us, not {phrase} results.\n")
+    column = page.read_text(encoding="utf-8").splitlines()[line_of(page, phrase) - 1].index(phrase) + 1
+    stopped_at(site.build("--strict"), f"docs/index.md:{line_of(page, phrase)}:{column}", f'Avoid "{phrase}"')

@@ -18,15 +18,17 @@ escaped twice by a template that escapes it itself (`| e`).
 from __future__ import annotations
 
 import html
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from kit.data.yamlfile import KeyPath, YamlDocument
-from kit.report.findings import Finding, Level
+from kit.report.findings import Finding, Level, StopBuild
 
 #: Schemes a clinic's own links (website, booking page, feedback page) may have.
 WEB_LINK = ("https",)
@@ -127,6 +129,42 @@ def link_findings(document: YamlDocument, key_path: KeyPath, *, live: bool, sche
     line, column = document.where(*key_path)
     field = ".".join(str(key) for key in key_path)
     return [Finding.at(found.level, "links.unsafe", document.path, line, column, f"`{field}`: {found.problem}", found.advice)]
+
+
+def refuse_links_out_of(docs_dir: Path, project: Path) -> None:
+    """Stop before MkDocs reads docs/ when a file or folder in it is a link (symlink) leading out of the project.
+
+    MkDocs follows such links and publishes what they lead to: merged to main, `docs/assets/x.txt -> /etc/passwd`
+    would put the build machine's files on the clinic's site (and a link to `/` would walk the whole disk).
+    Links between files of the project stay allowed.
+    """
+    inside = project.resolve()
+    for folder, folders, files in os.walk(docs_dir):  # never follows a link into a folder
+        for name in sorted(folders + files):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            target = Path(os.readlink(path))
+            leads_to = (path.parent / target).resolve()
+            if leads_to.is_relative_to(inside) and leads_to.exists():
+                continue
+            problem = (
+                f"This is a link to {target}, which is not a file of the project, so the site would publish it"
+                if leads_to.exists()
+                else f"This is a link to {target}, which does not exist"
+            )
+            # Named as the editor sees it: resolving the path (as messages do) would follow the link.
+            shown = os.path.relpath(path.parent.resolve() / path.name, Path.cwd().resolve())
+            finding = Finding.at(
+                "error",
+                "files.outside",
+                shown,
+                1,
+                1,
+                problem,
+                "Delete the link, and put a copy of the file itself in the folder if patients need it",
+            )
+            raise StopBuild(finding.located, finding)
 
 
 def as_text(value: Any) -> Any:

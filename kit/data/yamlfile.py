@@ -60,7 +60,10 @@ def load_yaml(path: Path) -> YamlDocument:
         raise invalid_yaml(path, err) from None
     positions: dict[KeyPath, tuple[int, int]] = {}
     written: dict[KeyPath, str] = {}
-    data = _to_python(node, (), positions, written) if node is not None else None
+    try:
+        data = _to_python(node, (), positions, written) if node is not None else None
+    except DuplicateKey as twice:
+        raise stop_at(path, twice.line, twice.column, *twice.words()) from None
     return YamlDocument(path=path, data=data, positions=positions, written=written)
 
 
@@ -85,12 +88,30 @@ def _where_the_mistake_is(err: yaml.MarkedYAMLError) -> yaml.Mark | None:
     return err.problem_mark or err.context_mark
 
 
+class DuplicateKey(Exception):
+    """A key written twice in one mapping: YAML keeps the last silently, so the first value would be lost unseen."""
+
+    def __init__(self, key: object, node: yaml.Node, first: tuple[int, int]) -> None:
+        super().__init__(key)
+        self.key, self.first = key, first
+        self.line, self.column = node.start_mark.line + 1, node.start_mark.column + 1
+
+    def words(self) -> tuple[str, str]:
+        """The problem and the advice."""
+        return (
+            f"`{self.key}` is written twice (first on line {self.first[0]}), and only this second value would count",
+            "Keep one of the two lines",
+        )
+
+
 def _to_python(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, tuple[int, int]], written: dict[KeyPath, str]) -> Any:
     positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
             key = _SCALARS.construct_object(key_node)
+            if key in result:
+                raise DuplicateKey(key, key_node, positions[(*path, key)])
             result[key] = _to_python(value_node, (*path, key), positions, written)
             positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return result

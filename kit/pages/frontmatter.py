@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from kit.data.yamlfile import DuplicateKey
 from kit.report.findings import StopBuild, stop_at
 
 # As MkDocs reads it (mkdocs.utils.meta.YAML_RE): the block between a first-line `---`
@@ -107,6 +108,9 @@ def read_front_matter(path: Path, yaml_text: str) -> FrontMatter:
     key_positions: dict[str, tuple[int, int]] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
+        if key in raw:
+            twice = DuplicateKey(key, key_node, key_positions[key])
+            raise stop_at(path, twice.line + 1, twice.column, *twice.words())  # +1: after the opening `---`
         raw[key] = value_node
         # +2: the front matter starts on the file's second line, after `---`.
         positions[key] = (value_node.start_mark.line + 2, value_node.start_mark.column + 1)

@@ -16,7 +16,7 @@ from kit.review.reminders import ReviewSettings, review_status
 
 
 def review_problems(front: FrontMatter, review: Review | None, on: date, settings: ReviewSettings, live: bool = False) -> list[Finding]:
-    """A health page without review dates, overdue, or due within the notice period (kit/review/reminders.py).
+    """A health page without review dates, reviewed "in the future", overdue, or due within the notice period.
 
     Past the date, mkdocs.yml chooses: `block` makes it a warning (a strict build
     stops), `flag` a suggestion (the page publishes and tells patients). A live
@@ -35,6 +35,18 @@ def review_problems(front: FrontMatter, review: Review | None, on: date, setting
                 "This health page has no review data (" + " and ".join(f"`{f}`" for f in missing) + " missing)",
                 "Add `reviewed: YYYY-MM-DD` and `next_review: YYYY-MM-DD` to its front matter once a clinician has checked it, "
                 "or `health_page: false` if the page gives no health information (prices, opening times)",
+            )
+        ]
+    if review.reviewed > on:
+        return [
+            Finding.at(
+                "error",
+                "review.future",
+                front.path,
+                *front.where("reviewed"),
+                f"`reviewed: {review.reviewed.isoformat()}` is after today ({on.isoformat()}): patients would read "
+                "that the page was checked on a day that has not come",
+                "Write the date the clinician checked the page (today's at the latest)",
             )
         ]
     status = review_status(review.next_review, on, settings.notice_days)

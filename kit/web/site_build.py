@@ -26,7 +26,7 @@ from mkdocs.utils import CountHandler
 from kit.brochure.build import BrochureBuild
 from kit.data.clinic import missing_logo
 from kit.data.patient_text import strings
-from kit.data.safety import as_text, plain
+from kit.data.safety import as_text, plain, refuse_links_out_of
 from kit.pages.sourcepage import SourcePage
 from kit.project import Project
 from kit.report.findings import Finding, LogSink, Reporter, stops_reported
@@ -89,6 +89,7 @@ class SiteBuild:
 
     @classmethod
     def _started(cls, config: MkDocsConfig, command: str, reporter: Reporter, github: list[GitHubSink]) -> SiteBuild:
+        refuse_links_out_of(Path(config.docs_dir), Path(config.config_file_path).parent)  # before MkDocs walks docs/
         language = config.theme.get("language") or "en"
         project = Project.load(Path(config.config_file_path), config.extra, language, reporter, config.site_url or "")
         clinic = project.clinic

@@ -42,7 +42,10 @@ class WordingCheck:
         self.speller = Speller(speller_words(terminology), words_of(term.term for term in terminology.terms), terminology.variant)
         self._rules = terminology.avoid_rules
         self._phrases = _phrase_pattern(self._rules)
-        self._phrase_words = [frozenset(_PARTS.split(rule.phrase.lower())) - {""} for rule in self._rules]
+        # Tokenized as the page is: "Dr. Google" is the words dr and google, "(guaranteed)" the word guaranteed.
+        self._phrase_words = [
+            frozenset(part for token in WORD.findall(rule.phrase.lower()) for part in _PARTS.split(token)) - {""} for rule in self._rules
+        ]
         self.pages = 0
         self.words = 0
         self.seconds = 0.0
