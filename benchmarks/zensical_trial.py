@@ -123,9 +123,11 @@ def pinned_zensical() -> str:
 
 
 def ensure_zensical(wanted: str) -> Path:
-    """Zensical at the pinned version in its own venv; installed only when missing or another version."""
+    """Zensical at the pinned version in its own venv; installed again when either requirements file changed."""
     zensical = ZENSICAL_VENV / "bin" / "zensical"
-    if zensical.exists():
+    stamp = ZENSICAL_VENV / ".requirements"
+    locks = ZENSICAL_LOCK.read_text(encoding="utf-8") + (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    if zensical.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == locks:
         installed = subprocess.run([str(zensical), "--version"], capture_output=True, text=True).stdout.strip()
         if installed == wanted:
             return zensical
@@ -133,6 +135,7 @@ def ensure_zensical(wanted: str) -> Path:
     subprocess.run([sys.executable, "-m", "venv", "--clear", str(ZENSICAL_VENV)], check=True)
     pip = [str(ZENSICAL_VENV / "bin" / "python"), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "-r", str(ZENSICAL_LOCK)], check=True)
+    stamp.write_text(locks, encoding="utf-8")
     return zensical
 
 
