@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fixturesite import FIXTURE_CONFIG, PRINT_SITE_PLUGIN, FixturePage, write_fixture_site  # noqa: F401 (tests import them from here)
 from hypothesis import HealthCheck, settings
 
 from kit.data.clinic import load_clinic
@@ -173,6 +174,17 @@ class BuildServer:
 BUILD_SERVER = BuildServer()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "site: a site test, of the clinic's real site (`-m site`: the fork matrix runs these)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads the real site (its build, or the server and browser on it) is a site test; the rest are kit tests."""
+    for item in items:
+        if "real_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     BUILD_SERVER.stop()
 
@@ -199,56 +211,10 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-FIXTURE_CONFIG = """\
-site_name: Fixture clinic site
-site_url: https://fixture-clinic.github.io/fixture/
-theme:
-  name: material
-  font: false
-markdown_extensions:
-  - admonition
-  - attr_list
-  - md_in_html
-  - pymdownx.details
-  - pymdownx.superfences
-  - kit.web.markdown_ext
-hooks:
-  - {hooks}
-"""
-
-
-# The print-site plugin set up as the brochure needs it, for fixture sites that make PDFs.
-PRINT_SITE_PLUGIN = """\
-plugins:
-  - print-site:
-      add_cover_page: true
-      cover_page_template: brochure/cover.html
-      add_table_of_contents: false
-      enumerate_headings: false
-      enumerate_figures: false
-"""
-
-
 # The fixture's "today" (kit/pages/review.py reads CLINIC_KIT_TODAY, for tests only),
 # and a page that passes the kit's checks: reviewed, with a plain Key points box.
 FIXTURE_TODAY = "2026-11-24"
-FIXTURE_PAGE = """\
----
-reviewed: 2026-11-01
-next_review: 2027-11-01
-description: A short page the tests build.
----
-
-# Welcome
-
-!!! abstract "Key points"
-
-    - This is a test page.
-    - It has three short points.
-    - Each one is easy to read.
-
-The clinic's fixture page.
-"""
+FIXTURE_PAGE = FixturePage("index.md", "Welcome").text()
 
 
 # Another clinic's own details, for tests of what a clinic's fork does (none of them is an example value).
@@ -315,36 +281,10 @@ class FixtureSite:
         return run_mkdocs(self.root, self.root / "site", *args, env={"CLINIC_KIT_TODAY": FIXTURE_TODAY, **(env or {})})
 
 
-def without_patient_words(terminology: Path) -> str:
-    """terminology.yml without its `patient_words:` list (those name the real site's pages).
-
-    The list's lines become blank lines rather than being dropped, so every other
-    line keeps its number for tests that point at a line of the file.
-    """
-    lines = terminology.read_text(encoding="utf-8").split("\n")
-    inside = False
-    for number, line in enumerate(lines):
-        if re.match(r"patient_words\s*:", line):
-            inside = True
-        elif line and not line[0].isspace() and not line.startswith(("#", "-")):
-            inside = False
-        if inside:
-            lines[number] = ""
-    return "\n".join(lines)
-
-
-def new_fixture_site(root: Path) -> FixtureSite:
-    """A one-page site in `root` with the project's hooks, clinic.yml and terminology.yml."""
-    site = FixtureSite(root)
-    site.write("mkdocs.yml", FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py"))
-    shutil.copy(ROOT / "clinic.yml", root / "clinic.yml")
-    if not DEMO:  # a clinic's live fork: its fixture sites start as the kit ships, a demonstration
-        site.set_clinic(mode="demo")
-    (root / "terminology.yml").write_text(without_patient_words(ROOT / "terminology.yml"), encoding="utf-8")
-    (root / "docs" / "assets").mkdir(parents=True)
-    shutil.copy(DOCS / "assets" / "logo.svg", root / "docs" / "assets" / "logo.svg")
-    site.write("docs/index.md", FIXTURE_PAGE)
-    return site
+def new_fixture_site(root: Path, **choices: object) -> FixtureSite:
+    """A one-page site of the tests' own clinic in `root`, written from scratch (tests/fixturesite.py: `choices`)."""
+    write_fixture_site(root, **choices)  # type: ignore[arg-type]
+    return FixtureSite(root)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import shutil
 
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, ROOT, FixtureSite
+from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, ROOT, FixtureSite, read_clinic
 from test_termcheck import run_cli
 
 from kit.data.clinic import load_clinic
@@ -28,9 +28,9 @@ def clinic_yml_lines(site: FixtureSite) -> list[str]:
 
 def test_an_address_typed_as_one_block_and_a_phone_without_spaces_reach_patients_as_typed(fixture_site: FixtureSite) -> None:
     # An Australian clinic types its address as a block and its number without spaces (YAML reads 0212345670 as an octal number).
-    kept = [line for line in clinic_yml_lines(fixture_site) if not line.startswith(("address", "  -", "phone"))]
+    kept = {key: value for key, value in read_clinic(fixture_site.root).items() if key not in ("address", "phone")}
     block = "address: |\n  Level 3, 88 George Street\n  Sydney NSW\n  2000\nphone: 0212345670\n"
-    (fixture_site.root / "clinic.yml").write_text("\n".join(kept) + "\n" + block, encoding="utf-8")
+    (fixture_site.root / "clinic.yml").write_text(yaml.safe_dump(kept, sort_keys=False) + block, encoding="utf-8")
     fixture_site.write("docs/index.md", FIXTURE_PAGE.replace("---\n\n#", "contact: true\n---\n\n#", 1))
     build = fixture_site.build("--strict")
     assert build.returncode == 0, build.output

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, PRINT_SITE_PLUGIN, ROOT, Build, FixtureSite, without_patient_words
+from conftest import FIXTURE_CONFIG, FIXTURE_PAGE, PRINT_SITE_PLUGIN, ROOT, Build, new_fixture_site
 from pdftext import read_pdf, top_level_bookmarks
 
 PAGES = {
@@ -52,13 +52,9 @@ extra:
 @pytest.fixture(scope="module")
 def layout_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     root = tmp_path_factory.mktemp("print-layout")
-    site = FixtureSite(root)
+    site = new_fixture_site(root, pages=[])  # the fixture clinic's own clinic.yml, terminology.yml and logo
     site.write("mkdocs.yml", CONFIG.format(hooks=ROOT / "hooks.py"))
-    shutil.copy(ROOT / "clinic.yml", root / "clinic.yml")
-    (root / "terminology.yml").write_text(without_patient_words(ROOT / "terminology.yml"), encoding="utf-8")
     shutil.copytree(ROOT / "brochure", root / "brochure")
-    (root / "docs" / "assets").mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "assets" / "logo.svg", root / "docs" / "assets" / "logo.svg")
     for name, text in PAGES.items():
         site.write(f"docs/{name}", text)
     build = site.build()

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite, new_fixture_site
+from fixturesite import FIXTURE_TERMINOLOGY
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -29,8 +30,11 @@ FINDING_LINE = re.compile(
 
 
 @pytest.fixture(scope="module")
-def checker() -> WordingCheck:
-    return WordingCheck(load_terminology(ROOT / "terminology.yml"))
+def checker(tmp_path_factory: pytest.TempPathFactory) -> WordingCheck:
+    """The check with the fixture clinic's wording rules (tests/fixturesite.py), whatever the clinic's own say."""
+    terminology = tmp_path_factory.mktemp("wording") / "terminology.yml"
+    terminology.write_text(FIXTURE_TERMINOLOGY.format(variant="en-US"), encoding="utf-8")
+    return WordingCheck(load_terminology(terminology))
 
 
 def check(checker: WordingCheck, text: str) -> list[Finding]:
