@@ -303,22 +303,6 @@ def copy_tracked_files(destination: Path) -> Path:
     return destination
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> FixtureSite:
-    """The real site (pages, config, templates, data files) copied to change one thing.
-
-    It runs the project's real hooks.py, so a test can edit clinic.yml or a
-    page's front matter and see every place the build puts it.
-    """
-    for folder in ("docs", "overrides", "brochure"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    for data_file in ("clinic.yml", "terminology.yml"):
-        shutil.copy(ROOT / data_file, tmp_path / data_file)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(config.replace("  - hooks.py", f"  - {ROOT / 'hooks.py'}"), encoding="utf-8")
-    return FixtureSite(tmp_path)
-
-
 # --- Browser tests (tests/test_browser.py): failure screenshots and reported measurements ---
 
 # A test's measurements (page weight...) travel in its report as this user property, so

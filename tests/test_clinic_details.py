@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import CLINIC, DOCS, NAV_PAGES, WITHOUT_PDFS, Build, FixtureSite, front_matter, url_of
+from conftest import CLINIC, DOCS, NAV_PAGES, WITHOUT_PDFS, Build, FixturePage, front_matter, new_fixture_site, url_of
+from fixturesite import FIXTURE_CLINIC
 from textutil import normalize
 
 NEW_NAME = "Northgate Skin Care"
@@ -25,14 +27,15 @@ def visible_text(soup: BeautifulSoup, selector: str) -> str:
     return normalize(element.get_text(" "))
 
 
-def test_a_changed_clinic_name_and_phone_reach_header_footer_contact_block_and_structured_data(project_copy: FixtureSite) -> None:
-    assert CONTACT_PAGES, "no page of the site shows the contact block (`contact: true`)"
-    project_copy.set_clinic(name=NEW_NAME, phone=NEW_PHONE)
+def test_a_changed_clinic_name_and_phone_reach_header_footer_contact_block_and_structured_data(tmp_path: Path) -> None:
+    page = FixturePage("index.md", "Welcome", contact=True)
+    site = new_fixture_site(tmp_path, pages=[page], theme_overrides=True, extra_config="extra:\n  generator: false\n")
+    site.set_clinic(name=NEW_NAME, phone=NEW_PHONE)
 
-    build = project_copy.build("--strict", env=WITHOUT_PDFS)
+    build = site.build("--strict", env=WITHOUT_PDFS)
     assert build.returncode == 0, build.output
 
-    html = build.page(url_of(CONTACT_PAGES[0]))
+    html = build.page("")
     soup = BeautifulSoup(html, "html.parser")
     assert NEW_PHONE in visible_text(soup, ".md-banner .clinic-bar")
     assert visible_text(soup, ".md-header .clinic-name") == NEW_NAME
@@ -45,7 +48,7 @@ def test_a_changed_clinic_name_and_phone_reach_header_footer_contact_block_and_s
     assert soup.select_one("article .clinic-contact a[href^='tel:']")["href"] == "tel:+441614967788"
     publisher = structured_data(html)["publisher"]
     assert publisher["name"] == NEW_NAME and publisher["telephone"] == NEW_PHONE
-    assert CLINIC["name"] not in soup.get_text(" ")
+    assert FIXTURE_CLINIC["name"] not in soup.get_text(" ")
 
 
 def test_pages_with_the_contact_flag_end_with_how_to_contact_the_clinic(real_site: Build) -> None:

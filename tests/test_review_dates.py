@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEMO, DOCS, HEALTH_PAGES, WITHOUT_PDFS, Build, FixtureSite, front_matter, url_of
+from conftest import DEMO, DOCS, HEALTH_PAGES, WITHOUT_PDFS, Build, FixturePage, FixtureSite, front_matter, new_fixture_site, url_of
 from textutil import normalize
 
 
@@ -46,11 +47,13 @@ def test_the_print_page_for_the_brochure_carries_review_dates_contact_and_discla
     assert len(soup.select(".clinic-disclaimer")) >= len(HEALTH_PAGES)
 
 
-def test_a_live_sites_named_reviewer_appears_on_the_page_and_in_its_structured_data(project_copy: FixtureSite) -> None:
-    project_copy.go_live(reviewer="Dr Ada Lovell, Consultant dermatologist")
-    build = project_copy.build("--strict", env=WITHOUT_PDFS)
+def test_a_live_sites_named_reviewer_appears_on_the_page_and_in_its_structured_data(tmp_path: Path) -> None:
+    pages = [FixturePage("index.md", "Welcome"), FixturePage("aftercare.md", "Aftercare")]
+    site = new_fixture_site(tmp_path, pages=pages, theme_overrides=True)  # the structured data is the theme's
+    site.go_live(reviewer="Dr Ada Lovell, Consultant dermatologist")
+    build = site.build("--strict", env=WITHOUT_PDFS)
     assert build.returncode == 0, build.output
-    soup = BeautifulSoup(build.page(url_of(HEALTH_PAGES[-1])), "html.parser")
+    soup = BeautifulSoup(build.page("aftercare/"), "html.parser")
     assert "Reviewed by: Dr Ada Lovell, Consultant dermatologist" in normalize(soup.select_one(".page-review").get_text(" "))
     reviewer = json.loads(soup.select_one('script[type="application/ld+json"]').string)["reviewedBy"]
     assert reviewer["@type"] == "Person"
