@@ -13,12 +13,14 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from benchmarks.claims import measure_claims, print_claims
 from benchmarks.pdf import measure_pdf, print_pdf
 from benchmarks.termcheck import measure_quality, measure_termcheck, print_quality, print_termcheck
 from benchmarks.web import measure_web, print_web
 
 BENCHMARKS: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {
     "wording": (measure_quality, print_quality),
+    "claims": (measure_claims, print_claims),
     "termcheck": (measure_termcheck, print_termcheck),
     "pdf": (measure_pdf, print_pdf),
     "web": (measure_web, print_web),

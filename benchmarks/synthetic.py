@@ -24,7 +24,7 @@ def make_synthetic_site(dest: Path, pages: int, typos: bool = False) -> Path:
         shutil.rmtree(dest)
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    for data_file in ("clinic.yml", "terminology.yml"):
+    for data_file in ("clinic.yml", "terminology.yml", "claims.yml"):
         if (ROOT / data_file).exists():
             shutil.copy(ROOT / data_file, dest / data_file)
     for folder in ("overrides", "brochure"):  # theme templates; the PDF's stylesheet, fonts and cover

@@ -26,8 +26,9 @@ from kit.wording.claims import ClaimsCheck, load_claims, start_claims_check
 CLAIMS_YML = """\
 negation:
   window: 6
-  before: [not, no, never, cannot, can't, rarely, little]
+  before: [not, no, never, cannot, can't, aren't, rarely, little]
   after: [is not, are not, cannot be]
+  questions: [is, can, does]
 kinds:
   - kind: promise
     title: Absolute promise
@@ -48,7 +49,7 @@ kinds:
     title: Risk made to sound trivial
     level: error
     rules:
-      - phrases: [painless, pain-free]
+      - phrases: [painless, pain-free, doesn't hurt]
         reason: Most people feel some discomfort
         instead: say what it feels like
       - phrases: [completely safe, completely free of risk, no downtime]
@@ -170,6 +171,14 @@ def test_a_phrase_split_by_a_line_break_and_emphasis_is_found_where_it_starts(ru
     ]
 
 
+def test_a_curly_apostrophe_matches_the_rules_straight_one(rules: ClaimsCheck) -> None:
+    text = "It doesn’t hurt, and it is pain free.\n"
+    assert flagged(rules, text) == [
+        ("risk", "doesn’t hurt", *position_of(text, "doesn’t")),
+        ("risk", "pain free", *position_of(text, "pain free")),
+    ]
+
+
 def test_a_links_words_are_prose_but_its_address_code_and_comments_are_not(rules: ClaimsCheck) -> None:
     text = """\
     See [our guide](https://example.org/painless) or `painless`.
@@ -199,6 +208,10 @@ def test_a_links_words_are_prose_but_its_address_code_and_comments_are_not(rules
         "There are never only 3 places left: book when you are ready.",
         "Redness lasts a day or two; on brown or black skin it may look darker or purple.",
         "Oedema (swelling) is common.",
+        "Results aren’t permanent.",
+        "We can’t call it painless.",
+        "Is it painless?",
+        "Can it give permanent results? Not for everyone.",
         "A keloid can form in people who scar easily.",
     ],
 )
@@ -209,6 +222,14 @@ def test_negated_qualified_or_explained_wording_is_not_a_claim(rules: ClaimsChec
 def test_a_negation_in_another_clause_does_not_excuse_the_claim(rules: ClaimsCheck) -> None:
     text = "We do not rush anyone, but results are permanent.\n"
     assert flagged(rules, text) == [("promise", "permanent", *position_of(text, "permanent"))]
+
+
+def test_a_question_that_sells_is_still_a_claim_and_a_symptom_in_a_question_still_needs_skin_tones(rules: ClaimsCheck) -> None:
+    text = "Want a miracle for your skin? Is redness normal?\n"
+    assert flagged(rules, text) == [
+        ("superlative", "miracle", *position_of(text, "miracle")),
+        ("colour", "redness", *position_of(text, "redness")),
+    ]
 
 
 def test_a_skin_tone_explanation_counts_only_in_the_same_passage(rules: ClaimsCheck) -> None:
