@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 SOURCES_KEY = "sources"  # front matter: the page's sources (issue 22's sources list)
 _LANGUAGE_SUFFIX = re.compile(r"\.([A-Za-z]{2})\.md$")
 _FOOTNOTE = re.compile(r"^[ \t]{0,3}\[\^[^\]\n]+\]:", re.M)
-_HOW_TO_KEEP = 'To keep it on purpose, a clinician names it under `reviewed_claims:` in the front matter (EDITING.md, "Claims a reviewer stops")'
+_HOW_TO_KEEP = (
+    'To keep it on purpose, a clinician names it under `reviewed_claims:` in the front matter (EDITING.md, "Claims a reviewer stops")'
+)
 _DEMO = "Reported only, as this is a demonstration site: a live site does not publish it"
 
 
