@@ -89,6 +89,20 @@ extra:
   brochure:
     paper: [a4]
     handout: aftercare.md
+  # The prices page's HTML table, reviewed as a clinic must (kit/pages/rawhtml.py refuses unreviewed HTML).
+  html_exceptions:
+    - page: index.md
+      tag: table
+      reviewed_by: Dr Ada Lovell, 2026-11-20
+    - page: index.md
+      tag: tr
+      reviewed_by: Dr Ada Lovell, 2026-11-20
+    - page: index.md
+      tag: th
+      reviewed_by: Dr Ada Lovell, 2026-11-20
+    - page: index.md
+      tag: td
+      reviewed_by: Dr Ada Lovell, 2026-11-20
 """
     + PRINT_SITE_PLUGIN
 )
