@@ -32,10 +32,10 @@ from kit.wording.terminology import Terminology, load_terminology
 from kit.wording.variants import VARIANTS
 
 CORPUS = Path(__file__).parent / "corpus"
-# The typos the check was developed against, and ones written after it was tuned.
-TYPO_LISTS = (CORPUS / "typos.tsv", CORPUS / "typos-held-out.tsv")
+# The typos the check was developed against, ones written after it was tuned, and Spanish ones.
+TYPO_LISTS = (CORPUS / "typos.tsv", CORPUS / "typos-held-out.tsv", CORPUS / "typos-es.tsv")
 SUGGESTED = re.compile(r'(?:Did you mean|Write) "(?P<word>[^"]+)"')
-TYPO_SENTENCE = "Patients asked about {typo} at the visit.\n"
+TYPO_SENTENCES = {"en": "Patients asked about {typo} at the visit.\n", "es": "Los pacientes preguntaron por {typo} en la visita.\n"}
 
 SUMMARY = re.compile(r"Wording check: (?P<pages>\d+) pages?, (?P<words>[\d,]+) words checked in (?P<seconds>[\d.]+) s")
 STARTUP = """\
@@ -50,6 +50,17 @@ english_words()
 loaded = time.perf_counter()
 WordingCheck(load_terminology(Path("terminology.yml")))
 print(time.perf_counter() - started, loaded - imported, time.process_time() - cpu_started)
+"""
+# A Spanish page's first check in a fresh process: the Spanish list, its rules, one page checked.
+STARTUP_SPANISH = """\
+import time
+from pathlib import Path
+from kit.wording.termcheck import WordingCheck
+from kit.wording.terminology import load_terminology
+check = WordingCheck(load_terminology(Path("terminology.yml")))
+started, cpu_started = time.perf_counter(), time.process_time()
+check.check_text("first.es.md", "La piel se recupera en unos días.\\n")
+print(time.perf_counter() - started, time.process_time() - cpu_started)
 """
 
 
@@ -113,6 +124,15 @@ def measure_quality() -> dict:
     false_total = sum(variant["false_findings"] for variant in result["variants"].values())
     result.update(words=words, false_findings=false_total, false_per_1000_words=round(1000 * false_total / words, 2))
     result["typos"] = {path.stem: _measure_typos(terminology, path) for path in TYPO_LISTS}
+    english_startup = measure_startup()
+    spanish_startup = measure_spanish_startup()
+    result["startup"] = {
+        "english_seconds": round(english_startup[0], 3),
+        "english_cpu_seconds": round(english_startup[2], 3),
+        "first_spanish_page_seconds": round(spanish_startup[0], 3),
+        "first_spanish_page_cpu_seconds": round(spanish_startup[1], 3),
+    }
+    result["spanish_speed"] = measure_spanish_speed()
     return result
 
 
@@ -124,7 +144,7 @@ def _measure_typos(terminology: Terminology, typo_list: Path) -> dict:
     checks: dict[str, WordingCheck] = {}
     for typo, intended, variant in typos:
         check = checks.setdefault(variant, WordingCheck(_for_variant(terminology, variant)))
-        text = TYPO_SENTENCE.format(typo=typo)
+        text = TYPO_SENTENCES["es" if _is_language(variant) else "en"].format(typo=typo)
         column = text.index(typo) + 1
         finding = next((finding for finding in check.check_text("typo.md", text) if (finding.line, finding.column) == (1, column)), None)
         suggested = SUGGESTED.search(finding.message) if finding else None
@@ -158,18 +178,32 @@ def print_quality(result: dict) -> None:
         )
         for miss in typos["wrong_or_missing_suggestions"]:
             print(f"    {miss}")
+    startup = result["startup"]
+    english = f"English {startup['english_seconds']:.3f} s ({startup['english_cpu_seconds']:.3f} s CPU; loads no Spanish)"
+    spanish = f"{startup['first_spanish_page_seconds']:.3f} s ({startup['first_spanish_page_cpu_seconds']:.3f} s CPU)"
+    print(f"  start-up: {english}; a build's first Spanish page adds {spanish}")
+    speed = result["spanish_speed"]
+    words = f"{speed['words']:,} words in {speed['cpu_seconds']:.3f} s CPU"
+    print(f"  Spanish corpus, fresh check: {words}, {speed['words_per_second'] or 0:,} words/s")
 
 
 def _for_variant(terminology: Terminology, variant: str) -> Terminology:
-    """The clinic's terminology written in another English (kit versions without variants: as it is)."""
+    """The clinic's terminology in another language (es) or another English (kit versions without variants: as it is)."""
+    if _is_language(variant):
+        return terminology.for_language(variant)
     return replace(terminology, variant=variant) if "variant" in {field.name for field in fields(terminology)} else terminology
+
+
+def _is_language(name: str) -> bool:
+    """A corpus folder or typo list named by a language code (es), not by an English variant (en-GB)."""
+    return "-" not in name and name != "en"
 
 
 def _read_typos(typo_list: Path) -> list[tuple[str, str, str]]:
     rows = []
     for line in typo_list.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            typo, intended, *variant = line.split("\t")
+            typo, intended, *variant = line.rstrip("\n").split("\t")
             rows.append((typo, intended, (variant or ["en-US"])[0] or "en-US"))
     return rows
 
@@ -177,6 +211,30 @@ def _read_typos(typo_list: Path) -> list[tuple[str, str, str]]:
 def _flagged_word(message: str) -> str:
     match = re.match(r'(?:Avoid )?"([^"]+)"', message)
     return match.group(1) if match else message
+
+
+def measure_spanish_startup(runs: int = 3) -> tuple[float, float]:
+    """Best of a few fresh processes: a Spanish page's first check (its list, rules and one sentence), seconds and CPU seconds."""
+    times = []
+    for _ in range(runs):
+        result = subprocess.run([sys.executable, "-c", STARTUP_SPANISH], cwd=ROOT, capture_output=True, text=True, check=True)
+        wall, cpu = result.stdout.split()
+        times.append((float(wall), float(cpu)))
+    return min(times)
+
+
+def measure_spanish_speed(rounds: int = 5) -> dict:
+    """Words per CPU second on the Spanish corpus with a fresh check each round (cold caches, list already loaded)."""
+    terminology = load_terminology(ROOT / "terminology.yml").for_language("es")
+    pages = [(page.relative_to(ROOT), page.read_text("utf-8")) for page in sorted((CORPUS / "es").glob("*.md"))]
+    best = float("inf")
+    words = 0
+    for _ in range(rounds):
+        check = WordingCheck(terminology)
+        for path, text in pages:
+            check.check_text(path, text)
+        best, words = min(best, check.seconds), check.words
+    return {"words": words, "cpu_seconds": round(best, 4), "words_per_second": round(words / best) if best else None}
 
 
 def measure_startup(runs: int = 3) -> tuple[float, float, float]:

@@ -25,6 +25,7 @@ from kit.review import golive
 from kit.review.reminders import read_review_settings
 from kit.wording import readability
 from kit.wording.claims import ClaimsCheck, start_claims_check
+from kit.wording.languages import wording_language
 from kit.wording.termcheck import WordingCheck, start_wording_check
 from kit.wording.terminology import Terminology, load_terminology
 
@@ -46,7 +47,8 @@ class Project:
         """Read and check clinic.yml, terminology.yml and the settings; a mistake stops here."""
         root = config_file.parent
         clinic = load_clinic(root / "clinic.yml").with_website(site_url)
-        terminology = load_terminology(root / "terminology.yml")
+        # The clinic's wording in the pages' language; a language the check has no words for is checked as before, in English.
+        terminology = load_terminology(root / "terminology.yml", wording_language(language or "en", root))
         settings = Settings(
             max_grade=readability.max_grade_from(extra, config_file),
             language=language or "en",

@@ -14,7 +14,7 @@ BAD_FILES = {
     "unknown key": (
         "accepted_words:\n  - keloid\nterms:\n  - term: dermis\n    definiton: The deeper layer of the skin.\n",
         "terminology.yml:5:5: `definiton` is not a key this file knows",
-        "Use one of: term, definition, avoid.",
+        "Use one of: term, definition, avoid, or a language code (es).",
     ),
     "rule without a preferred term": (
         "terms:\n  - term: dermis\n  - definition: The top layer of the skin.\n    avoid:\n      - phrase: the epiderm\n",

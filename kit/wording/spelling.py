@@ -27,13 +27,16 @@ fuzzy-matching every word would flag real words that look like terms
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
+from typing import Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
+from kit.wording.languages import ENGLISH, Language, load_language
 from kit.wording.variants import DEFAULT_VARIANT, SpellingVariant
 from kit.wording.wordlists import english_words, english_words_of_length, skin_words, word_frequency
 
@@ -75,19 +78,27 @@ class Speller:
     `mkdocs serve` rebuilds); the word lists themselves are shared by all of them.
     """
 
-    def __init__(self, accepted_words: Iterable[str], clinic_words: Iterable[str] = (), variant: str = DEFAULT_VARIANT) -> None:
+    def __init__(
+        self,
+        accepted_words: Iterable[str],
+        clinic_words: Iterable[str] = (),
+        variant: str = DEFAULT_VARIANT,
+        language: str = ENGLISH,
+        site: Path | None = None,
+    ) -> None:
         accepted = {_straight(word) for word in accepted_words}
         self._clinic_any_case = frozenset(word for word in accepted if word == word.lower())
         self._clinic_exact = frozenset(accepted - self._clinic_any_case)
-        field = {_straight(word) for word in skin_words()}
+        self.lexicon: Lexicon = EnglishLexicon(variant) if language == ENGLISH else LanguageLexicon(load_language(language, site))
+        field = {_straight(word) for word in self.lexicon.field_words()}
         # Lower case: any case (Rosacea, ROSACEA); with capitals: as written or all capitals (Botox, BOTOX).
         self._any_case = frozenset(word for word in field if word == word.lower()) | self._clinic_any_case
         self._exact_case = frozenset(word for word in field if word != word.lower()) | self._clinic_exact
         self._all_caps = frozenset(word.upper() for word in self._exact_case)
         self._clinic_words = tuple(sorted({_straight(word).lower() for word in (*accepted, *clinic_words)}))
         self._written_as = {word.lower(): word for word in self._exact_case}  # botox -> Botox
-        self.variant = SpellingVariant(variant)
-        self._words = english_words()
+        self.variant = self.lexicon.variant
+        self._words = self.lexicon.words()
         self._verdicts: dict[str, tuple[tuple[int, str], ...]] = {}
         self._known_tokens: set[str] = set()
         self._problems: dict[str, Problem] = {}
@@ -149,7 +160,7 @@ class Speller:
             return "variant"
         if lower in self._words or self._is_listed(word) or self.variant.writes(lower):
             return None
-        if any(self._is_listed(base) for base in base_forms(word)):
+        if self.lexicon.is_form_of(word, self._is_listed, self._spelled):
             return None
         if lower.endswith(("'s", "s'")) and len(word) > 3 and self._problem_kind(word[:-2]) is None:
             return None  # the skin's, UV's, patients'
@@ -158,6 +169,23 @@ class Speller:
         if _is_abbreviation(word):
             return "abbreviation"
         return "spelling"
+
+    def _spelled(self, folded: str) -> Iterator[str]:
+        """The known words written `folded` without their accents (colageno: colágeno), most common first."""
+        yield from self._field_folded.get(folded, ())
+        yield from self.lexicon.spelled_as(folded)
+
+    @cached_property
+    def _field_folded(self) -> dict[str, tuple[str, ...]]:
+        """The field's and the clinic's words by their letters without accents (a few hundred: no need to rank them)."""
+        index: dict[str, list[str]] = {}
+        for word in self._field_words:
+            index.setdefault(self.lexicon.fold(word), []).append(word)
+        return {folded: tuple(words) for folded, words in index.items()}
+
+    def is_unit_after_number(self, word: str, text_before: str) -> bool:
+        """ "mm" in "0.5 mm", "h" in "24 h": a unit of this language after a number, never a typo there."""
+        return is_unit_after_number(word, text_before, self.lexicon.units)
 
     def _is_listed(self, word: str) -> bool:
         """In the field's or the clinic's lists, in a case they allow."""
@@ -181,7 +209,7 @@ class Speller:
         offset = 0
         parts = token.split("-")
         for number, part in enumerate(parts):
-            is_prefix = number < len(parts) - 1 and part.lower() in HYPHEN_PREFIXES
+            is_prefix = number < len(parts) - 1 and part.lower() in self.lexicon.hyphen_prefixes
             if not is_prefix and not self.knows(part):
                 unknown.append((offset, part))
             offset += len(part) + 1
@@ -196,25 +224,31 @@ class Speller:
     def _field_pool(self) -> tuple[str, ...]:
         """The same words with their regular inflections (exfoliants, keloids)."""
         words = [word for word in self._field_words if word.isalpha()]
-        return tuple(sorted({*self._field_words, *(form for word in words for form in inflections(word))}))
+        return tuple(sorted({*self._field_words, *(form for word in words for form in self.lexicon.inflections(word))}))
 
     def _nearest(self, word: str) -> str | None:
         if len(word) < 3:
             return None
+        accented = self.lexicon.with_right_accents(word, self._spelled, self.knows)
+        if accented is not None:
+            return accented  # colageno -> colágeno, lavese -> lávese: only the accents were wrong
         max_edits = 1 if len(word) <= 4 else DICTIONARY_MAX_EDITS
         field = _within(word, self._field_pool, max_edits)
         in_field = [candidate for candidate, edits in field.items() if edits <= 1]
         if in_field:
             # One edit from a field word: it comes first, no need to search the dictionary. A dropped letter is the
             # commonest slip, so "retinods" is "retinoids" (Indel 1), not "retinols" (Indel 2).
-            return min(in_field, key=lambda candidate: (Indel.distance(word, candidate), -word_frequency(candidate), candidate))
-        general = _within(word, english_words_of_length(len(word) - max_edits, len(word) + max_edits), max_edits)
+            return min(in_field, key=lambda candidate: (Indel.distance(word, candidate), -self.lexicon.frequency(candidate), candidate))
+        misheard = self.lexicon.sounding_alike(word, self._spelled, self.knows)
+        if misheard is not None:
+            return misheard  # ampoya -> ampolla, not apoya: letters that sound alike, before general words one edit away
+        general = _within(word, self.lexicon.words_of_length(len(word) - max_edits, len(word) + max_edits), max_edits)
         # This variant's own spellings count as common as their US forms (colour as color).
         own_spellings = self.variant.spellings_beyond_the_dictionary
         general |= _within(word, tuple(own_spellings), max_edits)
 
         def how_common(candidate: str) -> int:
-            return word_frequency(own_spellings.get(candidate, candidate))
+            return self.lexicon.frequency(own_spellings.get(candidate, candidate))
 
         # One edit from general words: a rare word never beats a common one ("colur": "color", not "colure").
         one_edit = [candidate for candidate, edits in general.items() if edits <= 1]
@@ -230,7 +264,7 @@ class Speller:
                 ),
             )
         # Further away: the clinic's own words, then the field's, by likeness ("micronelean" -> "microneedling").
-        for pool in (self._clinic_words, self._field_words):
+        for pool in (self._clinic_words, self._field_pool):
             similar = process.extractOne(word, pool, scorer=JaroWinkler.normalized_similarity, score_cutoff=FIELD_TERM_SIMILARITY)
             if similar is not None:
                 return similar[0]
@@ -299,9 +333,9 @@ def words_of(terms: Iterable[str]) -> set[str]:
     return {word for term in terms for word in WORD.findall(term)} | set(terms)
 
 
-def is_unit_after_number(word: str, text_before: str) -> bool:
+def is_unit_after_number(word: str, text_before: str, units: frozenset[str] = frozenset()) -> bool:
     """ "mm" in "0.5 mm", "ml" in "5-10 ml": a unit, never a typo there."""
-    return word in UNITS and re.search(r"\d[%]?[ \t\u00a0\u202f]*$", text_before) is not None
+    return (word in UNITS or word in units) and re.search(r"\d[%]?[ \t\u00a0\u202f]*$", text_before) is not None
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -323,3 +357,158 @@ def _same_case(original: str, suggestion: str | None) -> str | None:
     if original[:1].isupper():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
+
+
+class NoVariant:
+    """A language without spelling variants: every word is either right or a typo."""
+
+    def __init__(self, language: Language) -> None:
+        self.variant = language.code
+        self.name = language.name
+        self.spellings_beyond_the_dictionary: dict[str, str] = {}
+
+    def form_to_write(self, lower: str) -> tuple[str, str] | None:
+        return None
+
+    def writes(self, lower: str) -> bool:
+        return False
+
+    def by_rule(self, lower: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
+        return None
+
+    def as_written_here(self, lower: str) -> str:
+        return lower
+
+
+class Lexicon(Protocol):
+    """What the speller needs from a language: its lists, its inflections, its accents."""
+
+    variant: SpellingVariant | NoVariant
+    hyphen_prefixes: frozenset[str]
+    units: frozenset[str]
+
+    def words(self) -> frozenset[str]: ...
+    def frequency(self, word: str) -> int: ...
+    def words_of_length(self, shortest: int, longest: int) -> list[str]: ...
+    def field_words(self) -> tuple[str, ...]: ...
+    def inflections(self, word: str) -> Iterable[str]: ...
+    def is_form_of(self, word: str, is_listed: Callable[[str], bool], spelled: Callable[[str], Iterable[str]]) -> bool: ...
+    def fold(self, word: str) -> str: ...
+    def spelled_as(self, folded: str) -> Iterable[str]: ...
+    def with_right_accents(self, word: str, spelled: Callable[[str], Iterable[str]], knows: Callable[[str], bool]) -> str | None: ...
+    def sounding_alike(self, word: str, spelled: Callable[[str], Iterable[str]], knows: Callable[[str], bool]) -> str | None: ...
+
+
+class EnglishLexicon:
+    """English: pyspellchecker's US list, the skin-clinic list, variants, and the regular inflections above."""
+
+    hyphen_prefixes = HYPHEN_PREFIXES
+    units: frozenset[str] = frozenset()
+
+    def __init__(self, variant: str) -> None:
+        self.variant: SpellingVariant | NoVariant = SpellingVariant(variant)
+
+    def words(self) -> frozenset[str]:
+        return english_words()
+
+    def frequency(self, word: str) -> int:
+        return word_frequency(word)
+
+    def words_of_length(self, shortest: int, longest: int) -> list[str]:
+        return english_words_of_length(shortest, longest)
+
+    def field_words(self) -> tuple[str, ...]:
+        return skin_words()
+
+    def inflections(self, word: str) -> Iterable[str]:
+        return inflections(word)
+
+    def is_form_of(self, word: str, is_listed: Callable[[str], bool], spelled: Callable[[str], Iterable[str]]) -> bool:
+        """A regular form of a field or clinic word; never of a dictionary word, which lists its own forms ("thes")."""
+        return any(is_listed(base) for base in base_forms(word))
+
+    def fold(self, word: str) -> str:
+        return word
+
+    def spelled_as(self, folded: str) -> Iterable[str]:
+        return ()
+
+    def with_right_accents(self, word: str, spelled: Callable[[str], Iterable[str]], knows: Callable[[str], bool]) -> str | None:
+        return None  # English words are not told apart by accents
+
+    def sounding_alike(self, word: str, spelled: Callable[[str], Iterable[str]], knows: Callable[[str], bool]) -> str | None:
+        return None  # English suggestions are tuned by edits and frequency (spelling.py's docstring)
+
+
+class LanguageLexicon:
+    """Any other language, from its data file (kit/wording/languages.py)."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self.variant: SpellingVariant | NoVariant = NoVariant(language)
+        self.hyphen_prefixes = language.hyphen_prefixes
+        self.units = language.units
+
+    def words(self) -> frozenset[str]:
+        return self.language.words
+
+    def frequency(self, word: str) -> int:
+        return self.language.frequency(word)
+
+    def words_of_length(self, shortest: int, longest: int) -> list[str]:
+        return self.language.words_of_length(shortest, longest)
+
+    def field_words(self) -> tuple[str, ...]:
+        return self.language.field_words
+
+    def inflections(self, word: str) -> Iterable[str]:
+        return self.language.forms(word)
+
+    def is_form_of(self, word: str, is_listed: Callable[[str], bool], spelled: Callable[[str], Iterable[str]]) -> bool:
+        """A regular form of a base word (sesiones, protectoras, aplique), or a verb form with pronouns (aplíquese)."""
+        lower = word.lower()
+        if self._inflects(lower, is_listed, spelled):
+            return True
+        words = self.language.words
+        return any(
+            base in words or is_listed(base) or self._inflects(base, is_listed, spelled) for base in self.language.clitic_bases(lower)
+        )
+
+    def _inflects(self, lower: str, is_listed: Callable[[str], bool], spelled: Callable[[str], Iterable[str]]) -> bool:
+        """A form of a field or clinic word by any rule, or of a general word by the rules its list leaves to them."""
+        language = self.language
+        for candidate in language.base_candidates(lower, spelled):
+            if candidate == lower:
+                continue
+            if is_listed(candidate) and lower in language.forms(candidate):
+                return True
+            if candidate in language.words and lower in language.forms(candidate, language.dictionary_groups):
+                return True
+        return False
+
+    def fold(self, word: str) -> str:
+        return self.language.fold(word)
+
+    def spelled_as(self, folded: str) -> Iterable[str]:
+        return self.language.spelled_as(folded)
+
+    def with_right_accents(self, word: str, spelled: Callable[[str], Iterable[str]], knows: Callable[[str], bool]) -> str | None:
+        """The known word that differs from `word` only in its accents, the most common first (colageno: colágeno)."""
+        folded = self.language.fold(word)
+        for candidate in spelled(folded):
+            if candidate != word:
+                return candidate
+        for syllable in range(len(folded)):
+            candidate = self.language.with_stress_on(folded, syllable)
+            if candidate not in (word, folded) and knows(candidate):
+                return candidate
+        return None
+
+    def sounding_alike(self, word: str, spelled: Callable[[str], Iterable[str]], knows: Callable[[str], bool]) -> str | None:
+        """The most common known word written with sound-alike letters, its accents put right too (inflamasión: inflamación)."""
+        found: set[str] = set()
+        for variant in self.language.sounding_alike(word):
+            if knows(variant):
+                found.add(variant)
+            found.update(spelled(self.language.fold(variant)))
+        return min(found, key=lambda candidate: (-self.frequency(candidate), candidate)) if found else None

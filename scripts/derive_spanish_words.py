@@ -1,0 +1,129 @@
+"""Derive kit/wording/words/es-words.txt.gz, the Spanish word list, from pyspellchecker's Spanish data (MIT).
+
+Two lists from the same project, Tyler Barrus' pyspellchecker (MIT licence),
+both counted in the OpenSubtitles 2018 corpus:
+
+- the headwords: the Spanish list of the installed pyspellchecker (0.8 and
+  later keep only words of a Spanish headword list, so no plurals or verb
+  forms: "días", "está" and "semanas" are missing);
+- the forms in use: the Spanish list of pyspellchecker 0.7.3, before that
+  filter (every form seen at least 51 times, but with subtitles' misspellings:
+  "dias", "tambien", "aqui").
+
+A form in use is kept when it is a headword, a regular form of one by the rules
+of kit/wording/words/es.yml (accents included: "sesiones" from "sesión", not
+"sesion"), a verb form with pronouns written onto it, or common (at least
+COMMON times; an English word ENGLISH_COMMON times) and not a worse-accented
+spelling of a more common word (that keeps irregular verbs: "puede", "tiene",
+"fue"; it drops "dias" beside "días", "tambien" beside "también"), nor a
+sound-alike misspelling of a far more common derived form ("proteje" beside "protege").
+
+    .venv/bin/pip download --no-deps pyspellchecker==0.7.3 -d /tmp/pyspell073
+    .venv/bin/python scripts/derive_spanish_words.py /tmp/pyspell073/pyspellchecker-0.7.3-py3-none-any.whl
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import pkgutil
+import re
+import sys
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable
+
+from kit.wording.languages import WORDS, load_language
+from kit.wording.wordlists import english_words
+
+OUTPUT = WORDS / "es-words.txt.gz"
+COMMON = 100  # a form seen this often is kept though no rule derives it (irregular verbs, "hidratante")
+ENGLISH_COMMON = 1000  # ... but an English word from a subtitle ("photo", "tree") only when seen this often
+SIBLING_SHARE = 0.5  # ... unless a spelling with other accents is this much more common
+# Letters that sound alike in Spanish, the misspellings subtitles are full of ("proteje" for "protege").
+SOUND_ALIKE = (
+    ("j", "g"),
+    ("g", "j"),
+    ("b", "v"),
+    ("v", "b"),
+    ("s", "c"),
+    ("c", "s"),
+    ("s", "z"),
+    ("z", "s"),
+    ("c", "z"),
+    ("z", "c"),
+    ("y", "ll"),
+    ("ll", "y"),
+)
+MISHEARD_SHARE = 20  # a common form is a misspelling when a sound-alike derived spelling is this many times more common
+LETTERS = re.compile(r"[a-zñáéíóúü]+")
+STRESS_MARKS = set("áéíóú")
+
+
+def main(wheel: str) -> None:
+    language = load_language("es")
+    headwords = json.loads(gzip.decompress(pkgutil.get_data("spellchecker", "resources/es.json.gz") or b""))
+    with zipfile.ZipFile(wheel) as archive:
+        in_use = json.loads(gzip.decompress(archive.read("spellchecker/resources/es.json.gz")))
+    # A reflexive verb is listed as "arrepentirse": its forms come from "arrepentir".
+    headwords.update({word[:-2]: count for word, count in headwords.items() if word.endswith(("arse", "erse", "irse", "írse"))})
+    spelled: dict[str, list[str]] = defaultdict(list)
+    for word in headwords:
+        spelled[language.fold(word)].append(word)
+    # For each spelling without accents, the count of its most common spelling with as many marks or more:
+    # a form with fewer marks than a more common one is a missing accent ("dias"); "cómo" beside "como" is not.
+    by_letters: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for word, count in in_use.items():
+        by_letters[language.fold(word)].append((_marks(word), count))
+
+    def better_spelled(word: str) -> int:
+        return max((count for marks, count in by_letters[language.fold(word)] if marks >= _marks(word)), default=0)
+
+    def from_headword(word: str) -> bool:
+        if any(base in headwords for base in language.bases(word, lambda folded: spelled.get(folded, ()))):
+            return True
+        return any(base in headwords or base in in_use for base in language.clitic_bases(word))
+
+    kept = {word: count for word, count in headwords.items() if _is_spanish(word)}
+    dropped = []
+    for word, count in in_use.items():
+        if word in kept or not _is_spanish(word):
+            continue
+        threshold = ENGLISH_COMMON if word in english_words() else COMMON
+        common = count >= threshold and count >= SIBLING_SHARE * better_spelled(word)
+        if from_headword(word) or common and not _misheard(word, count, in_use, lambda other: other in headwords or from_headword(other)):
+            kept[word] = max(count, kept.get(word, 0))
+        else:
+            dropped.append(word)
+    lines = [f"{word} {count}" for word, count in sorted(kept.items())]
+    header = "# Spanish words and how often each is used: derived by scripts/derive_spanish_words.py (README there)\n"
+    OUTPUT.write_bytes(gzip.compress((header + "\n".join(lines) + "\n").encode("utf-8"), mtime=0))
+    print(
+        f"{len(kept):,} words kept ({len(headwords):,} headwords), {len(dropped):,} forms in use dropped; e.g.",
+        sorted(dropped)[:: max(1, len(dropped) // 40)],
+    )
+
+
+def _misheard(word: str, count: int, in_use: dict[str, int], trusted: Callable[[str], bool]) -> bool:
+    """Whether a sound-alike spelling, a headword or derived from one, is far more common ("proteger" beside "protejer")."""
+    for written, sounds in SOUND_ALIKE:
+        start = word.find(written)
+        while start >= 0:
+            other = word[:start] + sounds + word[start + len(written) :]
+            if in_use.get(other, 0) >= MISHEARD_SHARE * count and trusted(other):
+                return True
+            start = word.find(written, start + 1)
+    return False
+
+
+def _marks(word: str) -> int:
+    return sum(letter in STRESS_MARKS or letter in "ñü" for letter in word)
+
+
+def _is_spanish(word: str) -> bool:
+    """Spanish letters only, at most one stress mark (pyspellchecker's own rule)."""
+    return LETTERS.fullmatch(word) is not None and sum(letter in STRESS_MARKS for letter in word) <= 1
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
