@@ -29,12 +29,14 @@ def on_startup(command: str, dirty: bool) -> None:
     remember_command(command)
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has set this build's language (kit/data/languages.py)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read clinic.yml, terminology.yml and the settings into a new build; a mistake stops the build here."""
     SiteBuild.start(config, started_command())
     return config
 
 
+@event_priority(-110)  # after mkdocs-static-i18n has kept this language's pages only
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Read every page once (refusing pages MkDocs would crash on), and add the glossary page."""
     build = SiteBuild.of(config)
@@ -74,12 +76,25 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """The language switcher and hreflang links: this page in each language, or a word that it is not translated yet."""
+    SiteBuild.of(config).set_alternates(page, config)
+    return context
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """One 404 page for the whole site, in its first language; each translation's in its folder."""
+    return SiteBuild.of(config).not_found_page(template_name, output_content, config)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones); name the search dialog."""
     return name_search_dialog(drop_print_only_assets(output, page))
 
 
-@event_priority(-50)  # after print-site has written the print page the PDFs are made from
+# After print-site has written the print page the PDFs are made from, and after mkdocs-static-i18n
+# (-100) has built the other languages and rewritten the search index they share.
+@event_priority(-150)
 def on_post_build(config: MkDocsConfig) -> None:
     """Patients' words into the search index, the PDFs, then the editor's summaries."""
     SiteBuild.of(config).finish(config)

@@ -8,6 +8,7 @@ the pages' review dates, the reporter) explicitly.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,7 @@ from kit.brochure.settings import (
     read_settings,
 )
 from kit.data.clinic import Clinic
+from kit.data.languages import source_name
 from kit.data.patient_text import human_date, strings
 from kit.pages.pagefoot import clinic_contact
 from kit.pages.review import Review
@@ -49,14 +51,20 @@ class BrochureBuild:
         self.settings: BrochureSettings | None = None
         self.pages: list[Page] = []
         self.clinic: Clinic | None = None
+        # This build's language, read in `configure`: another language's build may run before the PDFs (mkdocs-static-i18n).
+        self.language = "en"
         self.written: list[tuple[str, int]] = []  # each PDF this build wrote, with its page count
 
-    def configure(self, config: MkDocsConfig, clinic: Clinic) -> None:
-        """Check `extra.brochure` and give templates the download links and cover logo."""
+    def configure(self, config: MkDocsConfig, clinic: Clinic, folder: str = "") -> None:
+        """Check `extra.brochure` and give templates the download links and cover logo.
+
+        `folder` is where this build's language is published ("es/"): its PDFs go there too.
+        """
         self.settings = read_settings(config, self.command)
         self.clinic = clinic
         if self.settings is None:
             return
+        self.settings = replace(self.settings, folder=folder)
         adapter.check_versions()
         adapter.make_ids_unique(config)
         site_url = config.site_url
@@ -64,7 +72,7 @@ class BrochureBuild:
         config.extra["brochure"] = self.settings.for_templates(site_url, clinic.logo, config.use_directory_urls)
         config.extra["brochure"]["qr_code"] = qr_code(site_url)
         # Rendered here from the one contact template: print-site renders cover.html without a template loader.
-        language = config.theme.get("language") or "en"
+        language = self.language = config.theme.get("language") or "en"
         config.extra["brochure"]["cover_contact"] = clinic_contact("cover", clinic, language)
         config.extra["brochure"]["back_cover_contact"] = clinic_contact("back_cover", clinic, language)
         config.extra["brochure"]["text"] = strings(language)["cover"]
@@ -74,14 +82,19 @@ class BrochureBuild:
         if self.settings is None:
             return
         self.pages = nav_pages(nav.items)
-        check_handout_in_nav(self.settings, [page.file.src_uri for page in self.pages])
+        names = [source_name(page.file.src_uri) for page in self.pages]
+        if self.settings.folder and self.settings.handout_page not in names:
+            # A translation without the handout page yet: that language has no handout (its nav lacks the page too).
+            self.settings = replace(self.settings, handout_page="")
+            return
+        check_handout_in_nav(self.settings, names)
 
     def add_cover_facts(self, config: MkDocsConfig, reviews: list[Review | None]) -> None:
         """After every page is read: the newest review date, for the cover."""
         if self.settings is None:
             return
         reviewed = last_reviewed(reviews)
-        config.extra["brochure"]["last_reviewed"] = human_date(reviewed, config.theme.get("language") or "en") if reviewed else ""
+        config.extra["brochure"]["last_reviewed"] = human_date(reviewed, self.language) if reviewed else ""
         config.extra["brochure"]["last_reviewed_iso"] = reviewed.isoformat() if reviewed else ""
 
     def write_pdfs(self, config: MkDocsConfig, reporter: Reporter) -> None:
@@ -148,7 +161,7 @@ class BrochureBuild:
         assert clinic is not None, "configure() runs first"
         return Identity(
             title=title,
-            language=config.theme.get("language") or "en",
+            language=self.language,
             clinic_name=clinic.name,
             clinic_phone=clinic.phone,
             clinic_website=clinic.website,
@@ -158,10 +171,10 @@ class BrochureBuild:
 
     def _handout(self, config: MkDocsConfig, chapters: list[Chapter]) -> tuple[Chapter, Identity] | None:
         assert self.settings is not None
-        chapter = next((c for c in chapters if c.source == self.settings.handout_page), None)
+        chapter = next((c for c in chapters if source_name(c.source) == self.settings.handout_page), None)
         if chapter is None:
             return None
-        words = strings(config.theme.get("language") or "en")["print"]["handout_title"]
+        words = strings(self.language)["print"]["handout_title"]
         identity = self._identity(config, words.format(site=config.site_name, page=chapter.title))
         return chapter, identity
 

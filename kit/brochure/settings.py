@@ -42,20 +42,22 @@ class BrochureSettings:
     file_stem: str
     render_pdf: bool
     config_file: Path
+    # Where this language's pages and PDFs are published: "" for the site's first language, "es/" for Spanish.
+    folder: str = ""
 
     def brochure_file(self, paper: str) -> str:
-        return f"{self.file_stem}-brochure-{paper}.pdf"
+        return f"{self.folder}{self.file_stem}-brochure-{paper}.pdf"
 
     def handout_file(self, paper: str) -> str:
-        return f"{self.file_stem}-{Path(self.handout_page).stem}-handout-{paper}.pdf"
+        return f"{self.folder}{self.file_stem}-{Path(self.handout_page).stem}-handout-{paper}.pdf"
 
     def booklet_file(self, paper: str) -> str:
-        return f"{self.file_stem}-booklet-{paper}.pdf"
+        return f"{self.folder}{self.file_stem}-booklet-{paper}.pdf"
 
     def for_templates(self, site_url: str, logo: str, use_directory_urls: bool) -> dict[str, object]:
         """Values the site's templates and the cover template read from `config.extra.brochure`."""
-        print_page = "print_page/" if use_directory_urls else "print_page.html"
-        handout_url = page_url(self.handout_page, use_directory_urls) if self.handout_page else ""
+        print_page = self.folder + ("print_page/" if use_directory_urls else "print_page.html")
+        handout_url = self.folder + page_url(self.handout_page, use_directory_urls) if self.handout_page else ""
         downloads = [
             {
                 "paper": PAPER_LABELS[p],

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from kit.checks import claims, description, filename, images, links, live, rawhtml, readability, review, wording
+from kit.checks import claims, description, filename, images, links, live, rawhtml, readability, review, translation, wording
 from kit.report.findings import Finding
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ PAGE_CHECKS: tuple[PageCheck, ...] = (
     claims.check,
     review.check,
     live.check,
+    translation.check,
     readability.check,
     description.check,
     images.check,

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from kit.data.clinic import Clinic
 from kit.pages.rawhtml import HtmlException
+from kit.report.findings import Level
 from kit.review.reminders import ReviewSettings
 from kit.wording.claims import ClaimsCheck
 from kit.wording.termcheck import WordingCheck
@@ -31,6 +32,7 @@ class Settings:
     site_url: str  # where the site is published: a live site must not keep the example's
     config_file: Path  # mkdocs.yml, for messages about its settings
     html_exceptions: tuple[HtmlException, ...] = ()  # extra.html_exceptions: raw HTML a reviewer allowed on a page
+    translation_out_of_date: Level = "suggestion"  # extra.translations.out_of_date (kit/pages/translation.py)
 
 
 class CheckContext(Protocol):

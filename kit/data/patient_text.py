@@ -64,8 +64,9 @@ def _over(english: Any, translated: Any, key: str = "") -> tuple[Any, list[str]]
 
 
 def human_date(day: date, language: str = DEFAULT_LANGUAGE) -> str:
-    """`24 November 2026`, with the month named in the page's language."""
-    return f"{day.day} {strings(language)['months'][day.month - 1]} {day.year}"
+    """`24 November 2026` (`24 de noviembre de 2026`), with the month named in the page's language."""
+    text = strings(language)
+    return text["translation"]["date_format"].format(day=day.day, month=text["months"][day.month - 1], year=day.year)
 
 
 @cache

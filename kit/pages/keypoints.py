@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from kit.data.patient_text import STRINGS, strings
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,13 @@ class KeyPoints:
         return " ".join(as_sentence(b.text) for b in self.bullets)
 
 
-KEY_POINTS_TITLE = re.compile(r'^!!!\s+abstract\s+"Key points"\s*$')
+@cache
+def key_points_title() -> re.Pattern[str]:
+    """The box's first line, titled in any language the kit has strings for ("Key points", "Puntos clave")."""
+    titles = {strings(file.stem)["translation"]["key_points"] for file in STRINGS.glob("*.yml")}
+    return re.compile(r'^!!!\s+abstract\s+"(?:' + "|".join(re.escape(title) for title in sorted(titles)) + r')"\s*$')
+
+
 CHECKLIST_STEP = re.compile(r"^\s+- \[[ xX]\]\s+(?P<text>.+)$")
 BULLET = re.compile(r"^\s+[-*+]\s+(?P<text>.+)$")
 
@@ -39,7 +48,7 @@ def find_key_points(source: str) -> KeyPoints | None:
     """The `!!! abstract "Key points"` box in a page file's own text, with lines."""
     lines = source.splitlines()
     for number, line in enumerate(lines, start=1):
-        if KEY_POINTS_TITLE.match(line):
+        if key_points_title().match(line):
             return KeyPoints(number, tuple(_indented_bullets(lines, number)))
     return None
 

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from kit.data.clinic import Clinic
 from kit.data.patient_text import DEFAULT_LANGUAGE, render
 from kit.pages.review import Review
+from kit.pages.translation import Translation
 
 
 def page_foot(
@@ -28,9 +29,19 @@ def page_foot(
     *,
     health_page: bool = True,
     overdue: bool = False,
+    translation: Translation | None = None,
 ) -> str:
     """The blocks to append to a page's content, in reading order."""
-    return render("page-foot.html", language, clinic=clinic, review=review, contact=contact, health_page=health_page, overdue=overdue)
+    return render(
+        "page-foot.html",
+        language,
+        clinic=clinic,
+        review=review,
+        contact=contact,
+        health_page=health_page,
+        overdue=overdue,
+        translation=translation,
+    )
 
 
 def disclaimer(language: str = DEFAULT_LANGUAGE) -> str:

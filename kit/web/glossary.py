@@ -55,7 +55,9 @@ def slug(term: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
 
 
-def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...], language: str = DEFAULT_LANGUAGE) -> None:
+def add_glossary_page(
+    files: Files, config: MkDocsConfig, terms: tuple[Term, ...], language: str = DEFAULT_LANGUAGE, folder: str = ""
+) -> None:
     """Add the generated glossary page; a hand-made one would silently lose to it.
 
     The clinic chooses where it shows in `nav:`. Without a nav line the page is still
@@ -80,7 +82,9 @@ def add_glossary_page(files: Files, config: MkDocsConfig, terms: tuple[Term, ...
             "Move its definitions into terminology.yml and delete this file",
         )
     inclusion = InclusionLevel.NOT_IN_NAV if config.nav is not None and in_nav is None else InclusionLevel.UNDEFINED
-    files.append(File.generated(config, GLOSSARY_FILE, content=glossary_markdown(terms, language), inclusion=inclusion))
+    page = File.generated(config, GLOSSARY_FILE, content=glossary_markdown(terms, language), inclusion=inclusion)
+    page.dest_uri = folder + page.dest_uri  # a translation's glossary is published in its language's folder (es/glossary/)
+    files.append(page)
 
 
 def _nav_position(nav: object, src_uri: str, keys: tuple = ("nav",)) -> tuple | None:

@@ -132,7 +132,9 @@ def finish_page(html: str, page: PageInBuild) -> str:
     health_page = page.meta.get("health_page") is not False  # prices, opening times: no review line, no disclaimer
     overdue = review is not None and review.next_review < page.today
     contact = page.meta.get("contact") is True
-    return html + "\n" + page_foot(page.clinic, review, contact, page.language, health_page=health_page, overdue=overdue)
+    translation = page.source.translation if page.source is not None else None
+    foot = page_foot(page.clinic, review, contact, page.language, health_page=health_page, overdue=overdue, translation=translation)
+    return html + "\n" + foot
 
 
 def structured_data(page: PageInBuild, url: str, title: str) -> str:
@@ -235,7 +237,7 @@ def _glossary(path: Path, stamp: int) -> tuple[Term, ...]:
 _ADDED = re.compile(
     r'<span class="glossary-tip"[^>]*>.*?</span>'
     r'|<section class="clinic-contact".*?</section>'
-    r'|<p class="(?:page-review|page-review-overdue|clinic-disclaimer)".*?</p>',
+    r'|<p class="(?:page-review|page-review-overdue|page-translation|clinic-disclaimer)".*?</p>',
     re.S,
 )
 

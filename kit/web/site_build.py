@@ -25,9 +25,12 @@ from mkdocs.utils import CountHandler
 
 from kit.brochure.build import BrochureBuild
 from kit.data.clinic import missing_logo
-from kit.data.patient_text import strings
+from kit.data.languages import SiteLanguages, alternates, configure_language, not_found_page, restore_between_builds, source_name
+from kit.data.patient_text import human_date, strings
 from kit.data.safety import as_text, plain, refuse_links_out_of
+from kit.data.urls import page_url, relative_url
 from kit.pages.sourcepage import SourcePage
+from kit.pages.translation import Translation, changed_on
 from kit.project import Project
 from kit.report.findings import Finding, LogSink, Reporter, stops_reported
 from kit.report.github import GitHubSink, SummaryTable, github_sinks
@@ -44,8 +47,16 @@ R = TypeVar("R")
 
 #: Front matter fields Material's templates print into every page, its search index and the print page.
 PRINTED_META = ("title", "description")
+#: What the kit rewrites in `extra` (the brochure's settings become template values): put back for each language's build.
+KIT_EXTRA = ("brochure",)
+#: Pages the kit makes in every language, so every language's navigation keeps them.
+GENERATED_PAGES = frozenset({glossary.GLOSSARY_FILE})
 #: The attribute of MkDocs' config object that holds this build.
 _ON_CONFIG = BUILD_ATTRIBUTE
+#: The builds of the languages whose build runs the current one (mkdocs-static-i18n), innermost last.
+_OUTER_BUILDS = "clinic_kit_outer_builds"
+#: Patients' words of every language built so far, by search index location.
+_SEARCH_WORDS = "clinic_kit_search_words"
 
 
 def project_file(config: MkDocsConfig, name: str) -> Path:
@@ -75,6 +86,8 @@ class SiteBuild:
     pages: dict[str, SourcePage] = field(default_factory=dict)  # by src_uri, read once in `read_pages`
     # Patients' words by search index location (`aftercare/#section`), from terminology.yml.
     search_words: dict[str, list[str]] = field(default_factory=dict)
+    languages: SiteLanguages | None = None  # the site's languages and the one this build makes (kit/data/languages.py)
+    use_directory_urls: bool = True
 
     @classmethod
     def start(cls, config: MkDocsConfig, command: str) -> SiteBuild:
@@ -90,19 +103,27 @@ class SiteBuild:
     @classmethod
     def _started(cls, config: MkDocsConfig, command: str, reporter: Reporter, github: list[GitHubSink]) -> SiteBuild:
         refuse_links_out_of(Path(config.docs_dir), Path(config.config_file_path).parent)  # before MkDocs walks docs/
-        language = config.theme.get("language") or "en"
+        languages = SiteLanguages.of(config)
+        restore_between_builds(config, KIT_EXTRA)
+        configure_language(config, languages, GENERATED_PAGES)
+        language = languages.current
         project = Project.load(Path(config.config_file_path), config.extra, language, reporter, config.site_url or "")
         clinic = project.clinic
         config.extra["clinic"] = clinic.as_dict()
         config.extra["clinic"]["demo_text"] = strings(language)["demo"]  # the demonstration notice and cover line
         config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
         text = strings(project.settings.language)
-        config.extra["site_text"] = {**text["site"], "contact": text["contact"]}  # the words of overrides/ templates
+        config.extra["site_text"] = {**text["site"], "contact": text["contact"], "translation": text["translation"]}  # overrides/
         config.copyright = as_text(f"© {clinic.name}")  # Material prints it as it is: escaped here
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
-        brochure.configure(config, clinic)
-        build = cls(project, brochure, readability.ReadabilityTable(project.settings.max_grade), github)
+        brochure.configure(config, clinic, languages.folder)
+        table = readability.ReadabilityTable(project.settings.max_grade)
+        build = cls(project, brochure, table, github, languages=languages, use_directory_urls=config.use_directory_urls)
+        outer: list[SiteBuild] = getattr(config, _OUTER_BUILDS, [])
+        if isinstance(running := getattr(config, _ON_CONFIG, None), SiteBuild):
+            outer.append(running)  # mkdocs-static-i18n builds the next language inside the first one's last event
+        setattr(config, _OUTER_BUILDS, outer)
         setattr(config, _ON_CONFIG, build)
         project.check_data_files()
         project.reporter.report(missing_logo(clinic, Path(config.docs_dir)))
@@ -134,7 +155,8 @@ class SiteBuild:
 
     @_stops_reported
     def add_glossary(self, files: Files, config: MkDocsConfig) -> None:
-        glossary.add_glossary_page(files, config, self.project.terminology.glossary, self.project.settings.language)
+        folder = self.languages.folder if self.languages else ""
+        glossary.add_glossary_page(files, config, self.project.terminology.glossary, self.project.settings.language, folder)
 
     @_stops_reported
     def check_nav(self, nav: Navigation) -> None:
@@ -156,6 +178,19 @@ class SiteBuild:
             # without Key points (a clinic's prices or opening times) shows its description instead.
             if card_line := (page.meta.get("key_points") or [source.front.text("description")])[0]:
                 page.meta["card_line"] = card_line
+            if source.translation is not None and not source.translation.up_to_date:
+                page.meta["stale_translation"] = self._stale_notice(source.translation, page)
+
+    def _stale_notice(self, translation: Translation, page: Page) -> dict[str, str]:
+        """For the notice at the top of a translation whose original changed: when it changed, and the link to it."""
+        changed = changed_on(translation.original, self.project.settings.today)
+        original = page_url(translation.original.name, self.use_directory_urls)
+        return {
+            "date": human_date(changed, self.project.settings.language),
+            "iso": changed.isoformat(),
+            "url": relative_url(original, page.url),
+            "lang": self.languages.default if self.languages else "en",
+        }
 
     def finish_html(self, html: str, page: Page) -> str:
         """Measure the page's reading grade (without what the kit added); give the page head its structured data.
@@ -182,6 +217,23 @@ class SiteBuild:
         )
         return html
 
+    def set_alternates(self, page: Page, config: MkDocsConfig) -> None:
+        """This page's language switcher (Material's `extra.alternate`, also its hreflang links); one language: none."""
+        site = self.languages
+        if site is None or len(site.languages) < 2:
+            return
+        words = {language.code: strings(language.code)["translation"]["not_translated"] for language in site.languages}
+        entries = alternates(source_name(page.file.src_uri), site, config, GENERATED_PAGES, words)
+        switcher = [entry.as_dict() for entry in entries]
+        # mkdocs-static-i18n sets it as an attribute, which templates read before the mapping's item: set both.
+        config.extra["alternate"] = switcher
+        setattr(config.extra, "alternate", switcher)  # noqa: B010
+
+    def not_found_page(self, template: str, html: str, config: MkDocsConfig) -> str:
+        if template != "404.html" or self.languages is None:
+            return html
+        return not_found_page(config, self.languages, html)
+
     @_stops_reported
     def add_cover_facts(self, config: MkDocsConfig) -> None:
         self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()])
@@ -193,8 +245,14 @@ class SiteBuild:
         self.search_words = patient_words.search_locations(terminology.patient_words, files, terminology.source)
 
     def add_patient_words_to_search(self, config: MkDocsConfig) -> None:
-        """The search plugin has written its index: add the patients' words to their pages and sections."""
-        for location in patient_words.add_to_search_index(Path(config.site_dir), self.search_words):
+        """The search plugin has written its index: add the patients' words to their pages and sections.
+
+        A site in several languages has one index, which mkdocs-static-i18n rewrites once every
+        language is built: the words of the languages built before this one are written again.
+        """
+        words = {**getattr(config, _SEARCH_WORDS, {}), **self.search_words}
+        setattr(config, _SEARCH_WORDS, words)
+        for location in patient_words.add_to_search_index(Path(config.site_dir), words):
             self.reporter.report(
                 [
                     Finding.at(
@@ -203,7 +261,7 @@ class SiteBuild:
                         self.project.terminology.source,
                         1,
                         1,
-                        f"The search index has no entry {location!r} for the patient words {self.search_words[location]}",
+                        f"The search index has no entry {location!r} for the patient words {words[location]}",
                         "Check the `page:` of these words under `patient_words`",
                     )
                 ]
@@ -229,6 +287,9 @@ class SiteBuild:
             for table in self.summary_tables():
                 sink.add_table(table)
         self.reporter.close()
+        # Another language's build (mkdocs-static-i18n runs it inside this one's) has ended: the outer build is current again.
+        if outer := getattr(config, _OUTER_BUILDS, []):
+            setattr(config, _ON_CONFIG, outer.pop())
 
     def summary_tables(self) -> list[SummaryTable]:
         """For the run's summary page on GitHub: every page's review, the reading grades, the PDFs."""
