@@ -365,7 +365,8 @@ def claims_site(root: Path, mode: str) -> FixtureSite:
 @pytest.fixture(scope="module")
 def live_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[FixtureSite, Build]:
     site = claims_site(tmp_path_factory.mktemp("claims-live"), "live")
-    return site, site.build("--strict", env={"CLINIC_KIT_PDF": "off"})
+    github = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(site.root / "summary.md")}
+    return site, site.build("--strict", env={"CLINIC_KIT_PDF": "off", **github})
 
 
 def test_a_live_site_with_a_promise_and_trivialised_pain_does_not_build_and_names_both_at_their_place(
@@ -385,6 +386,10 @@ def test_careful_wording_and_a_kept_claim_are_not_findings_and_the_kept_claim_is
     assert "claims: docs/index.md" not in build.output
     assert "claims: docs/kept.md" not in build.output
     assert "Claims check (claims.yml): 3 pages, 2 reported, 1 kept by a named reviewer." in build.output
+    summary = (site.root / "summary.md").read_text(encoding="utf-8")
+    kept_line = KEPT.split("\n").index("  - claim: find it painless with numbing cream") + 1
+    row = f"| `docs/kept.md:{kept_line}` | find it painless with numbing cream | painless | {REVIEWER} | 2026-10-30 |"
+    assert row in summary, summary
     check = subprocess.run(
         [sys.executable, "-m", "kit", "check", "docs/index.md", "docs/kept.md"],
         cwd=site.root,

@@ -12,10 +12,13 @@ at the level claims.yml gives it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kit.report.findings import FAILING_LEVELS, Finding, Level
+from kit.report.github import SummaryTable
+from kit.report.messages import display_path
 from kit.wording.claims import Flag, KeptClaim, kept_spans, read_kept_claims
 
 if TYPE_CHECKING:
@@ -35,7 +38,7 @@ _DEMO = "Reported only, as this is a demonstration site: a live site does not pu
 class KeptOnPage:
     """A kept claim as the governance summary lists it: where, what was flagged in it, who kept it and when."""
 
-    path: str
+    path: str  # as messages show it (docs/aftercare.md)
     kept: KeptClaim
     phrases: tuple[str, ...]  # the flagged phrases the claim covers ("permanent"); empty: nothing flagged in it
 
@@ -89,10 +92,29 @@ def kept_claims(page: SourcePage, project: CheckContext) -> list[KeptOnPage]:
     kept, _ = read_kept_claims(page.front)
     flags = project.claims.flags(page.prose, has_sources=has_sources(page))
     return [
-        KeptOnPage(page.front.path.as_posix(), claim, tuple(flag.as_written for flag in covers))
+        KeptOnPage(display_path(page.path), claim, tuple(flag.as_written for flag in covers))
         for claim, covers, on_page in _match_kept(page, kept, flags)
         if on_page
     ]
+
+
+def kept_claims_summary(pages: Iterable[SourcePage], project: CheckContext) -> list[SummaryTable]:
+    """The run's summary page on GitHub: every kept claim, where, what it covers, who kept it and when."""
+    if project.claims is None:
+        return []
+    rows = [
+        (
+            f"`{entry.path}:{entry.kept.line}`",
+            entry.kept.claim,
+            ", ".join(entry.phrases),
+            entry.kept.reviewer,
+            str(entry.kept.reviewed or ""),
+        )
+        for page in pages
+        for entry in kept_claims(page, project)
+    ]
+    note = "Claims a named clinician kept on purpose (`reviewed_claims:` in the page's front matter)."
+    return [SummaryTable("Kept claims", ("where", "words kept", "flagged", "reviewer", "date"), rows, note if rows else "No kept claims.")]
 
 
 def page_language(src_uri: str, default: str) -> str:

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from kit.brochure.build import BrochureBuild
+from kit.checks.claims import kept_claims_summary
 from kit.data.clinic import missing_logo
 from kit.data.languages import SiteLanguages, alternates, configure_language, not_found_page, restore_between_builds, source_name
 from kit.data.patient_text import human_date, strings
@@ -323,6 +324,7 @@ class SiteBuild:
                 f"US school grades (Flesch-Kincaid); Key points and checklist steps must be at {self.table.max_grade:g} or below.",
             ),
             SummaryTable("PDFs", ("file", "pages"), pdfs, "" if pdfs else "No PDF was made in this build."),
+            *kept_claims_summary((page for _, page in sorted(self.pages.items())), self.project),
         ]
 
 
