@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from conftest import DEMO, FIXTURE_CONFIG, FIXTURE_TODAY, ROOT, Build, FixtureSite
 
-from kit.checks.claims import page_language
 from kit.pages.prose import extract_prose
 from kit.report.findings import StopBuild
 from kit.wording.claims import ClaimsCheck, load_claims, start_claims_check
+from kit.wording.languages import page_language
 
 # A claims file of the test's own: one or two rules per kind, the mechanism's settings as the kit documents them.
 CLAIMS_YML = """\

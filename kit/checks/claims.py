@@ -20,13 +20,13 @@ from kit.report.findings import FAILING_LEVELS, Finding, Level
 from kit.report.github import SummaryTable
 from kit.report.messages import display_path
 from kit.wording.claims import Flag, KeptClaim, kept_spans, read_kept_claims
+from kit.wording.languages import page_language
 
 if TYPE_CHECKING:
     from kit.checks.context import CheckContext
     from kit.pages.sourcepage import SourcePage
 
 SOURCES_KEY = "sources"  # front matter: the page's sources (issue 22's sources list)
-_LANGUAGE_SUFFIX = re.compile(r"\.([A-Za-z]{2})\.md$")
 _FOOTNOTE = re.compile(r"^[ \t]{0,3}\[\^[^\]\n]+\]:", re.M)
 _HOW_TO_KEEP = (
     'To keep it on purpose, a clinician names it under `reviewed_claims:` in the front matter (EDITING.md, "Claims a reviewer stops")'
@@ -115,12 +115,6 @@ def kept_claims_summary(pages: Iterable[SourcePage], project: CheckContext) -> l
     ]
     note = "Claims a named clinician kept on purpose (`reviewed_claims:` in the page's front matter)."
     return [SummaryTable("Kept claims", ("where", "words kept", "flagged", "reviewer", "date"), rows, note if rows else "No kept claims.")]
-
-
-def page_language(src_uri: str, default: str) -> str:
-    """`aftercare.es.md` is Spanish (mkdocs-static-i18n's suffix); a page without a suffix is in the site's language."""
-    match = _LANGUAGE_SUFFIX.search(src_uri)
-    return match.group(1).lower() if match else default
 
 
 def has_sources(page: SourcePage) -> bool:
