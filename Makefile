@@ -22,7 +22,7 @@ else
 $(error BUILDER=$(BUILDER) is not a builder the kit supports: use BUILDER=mkdocs (the default) or BUILDER=properdocs)
 endif
 
-.PHONY: build check test test-fork fuzz lint serve bench bench-web zensical-trial compare-builders lock clean
+.PHONY: build check test test-fork fuzz lint serve bench bench-web zensical-trial compare-builders word-lists lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
 # strict build succeeded, so a failed build never leaves a half-made site/
@@ -90,6 +90,11 @@ bench-web: $(VENV)/.test-deps $(LIGHTHOUSE)
 # and print which features survive (README, "Zensical"). MkDocs stays the release builder.
 zensical-trial: $(VENV)/.test-deps
 	$(BIN)/python -m benchmarks.zensical_trial
+
+# Remake kit/wording/words/medicines.txt and conditions.txt from the US FDA and CDC lists (public domain),
+# downloaded with pip as pinned in scripts/derive_word_lists.py; README "Where the word lists come from".
+word-lists: $(VENV)/.build-deps
+	$(BIN)/python scripts/derive_word_lists.py
 
 # Re-pin every package after changing requirements.in or requirements-test.in.
 lock:

@@ -117,9 +117,9 @@ def test_a_number_in_a_compound_does_not_hide_a_typo_beside_it(checker: WordingC
 
 
 def test_a_page_can_accept_its_own_words_in_front_matter(checker: WordingCheck) -> None:
-    text = "---\ntitle: Devices\naccepted_words: [Dermapen, dermaroller]\n---\n\nA Dermapen or a dermaroller.\n"
+    text = "---\ntitle: Our serum\naccepted_words: [Lumisera, dermaroller]\n---\n\nA Lumisera or a dermaroller.\n"
     assert check(checker, text) == []
-    assert [word for word, *_ in flagged(check(checker, "A Dermapen.\n"))] == ["Dermapen"]
+    assert [word for word, *_ in flagged(check(checker, "A Lumisera.\n"))] == ["Lumisera"]
 
 
 def test_a_page_accepted_words_that_is_not_a_list_is_reported_at_its_line(checker: WordingCheck) -> None:
@@ -515,10 +515,10 @@ def test_suggestions_are_printed_but_never_stop_a_strict_build(fixture_site: Fix
 
 
 def test_a_clinic_accepts_a_word_by_adding_it_to_terminology_yml(fixture_site: FixtureSite) -> None:
-    fixture_site.write("docs/index.md", NOT_A_HEALTH_PAGE + "# Devices\n\nWe use a Dermapen.\n")
-    assert '"Dermapen" is not' in fixture_site.build("--no-strict").output
+    fixture_site.write("docs/index.md", NOT_A_HEALTH_PAGE + "# Our serum\n\nWe make Lumisera.\n")
+    assert '"Lumisera" is not' in fixture_site.build("--no-strict").output
     terminology = (fixture_site.root / "terminology.yml").read_text(encoding="utf-8")
-    fixture_site.write("terminology.yml", terminology.replace("accepted_words:\n", "accepted_words:\n  - Dermapen\n", 1))
+    fixture_site.write("terminology.yml", terminology.replace("accepted_words:\n", "accepted_words:\n  - Lumisera\n", 1))
     build = fixture_site.build("--strict")
     assert build.returncode == 0, build.output
 

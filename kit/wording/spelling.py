@@ -1,7 +1,9 @@
 """Which words are typos, and what the editor probably meant.
 
 A word is right when it is in the clinic's accepted words, the skin-clinic word
-list, or the general dictionary, in this site's spelling variant; an accepted
+list, the general dictionary, or the long tail of medicine and condition names
+derived from public-domain lists (kit/wording/words/medicines.txt and
+conditions.txt), in this site's spelling variant; an accepted
 or listed word also in its regular plural, possessive and verb forms (keloids,
 keloid's, exfoliated), so clinics list base forms only. The general
 dictionary already lists its own inflections: stripping endings against it
@@ -19,6 +21,9 @@ before general ones ("brusing" is "bruising", not "brushing"), inflected forms
 of listed words included ("exfolients" -> "exfoliants"); then the field's words
 by Jaro-Winkler ("micronelean" -> "microneedling", five edits away, where a
 general dictionary offers "Micronesian"); then general words two edits away;
+the long tail is searched only after general words one edit away, so an
+obscure drug name never stands in for the common word a typo most likely
+meant;
 else no guess. That is done only for words already rejected, since
 fuzzy-matching every word would flag real words that look like terms
 (lasting/elastin).
@@ -27,6 +32,7 @@ fuzzy-matching every word would flag real words that look like terms
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -38,7 +44,7 @@ from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from kit.wording.languages import ENGLISH, Language, load_language
 from kit.wording.variants import DEFAULT_VARIANT, SpellingVariant
-from kit.wording.wordlists import english_words, english_words_of_length, skin_words, word_frequency
+from kit.wording.wordlists import english_words, english_words_of_length, long_tail_words, skin_words, word_frequency
 
 # A word: letters (any alphabet) and digits, with inner apostrophes
 # (you're, skin’s) and hyphens (fragrance-free) kept inside it.
@@ -134,7 +140,12 @@ class Speller:
         suggestion = self._nearest(_straight(word).lower())
         if suggestion is None:
             return None
-        return _same_case(word, self._written_as.get(suggestion) or self.variant.as_written_here(suggestion))
+        written = self._written_as.get(suggestion) or self._brand_name(suggestion)
+        return _same_case(word, written or self.variant.as_written_here(suggestion))
+
+    def _brand_name(self, lower: str) -> str | None:
+        """How the long tail writes a capitalised name (eliquis -> Eliquis), if it lists one."""
+        return lower.capitalize() if lower.capitalize() in self._long_tail[1] else None
 
     def _describe(self, word: str) -> Problem:
         kind = self._problem_kind(word)
@@ -162,6 +173,10 @@ class Speller:
             return None
         if self.lexicon.is_form_of(word, self._is_listed, self._spelled):
             return None
+        if self._in_long_tail(word) or any(self._in_long_tail(base) for base in base_forms(word)):
+            return None  # Eliquis, adalimumab, pilaris; Willebrand's
+        if (plain := self.lexicon.without_accents(word)) != word and self._problem_kind(plain) is None:
+            return None  # crêpey, as crepey: an English writer's accents on a word the lists know without them
         if lower.endswith(("'s", "s'")) and len(word) > 3 and self._problem_kind(word[:-2]) is None:
             return None  # the skin's, UV's, patients'
         if ROMAN_NUMERAL.fullmatch(word):
@@ -186,6 +201,22 @@ class Speller:
     def is_unit_after_number(self, word: str, text_before: str) -> bool:
         """ "mm" in "0.5 mm", "h" in "24 h": a unit of this language after a number, never a typo there."""
         return is_unit_after_number(word, text_before, self.lexicon.units)
+
+    @cached_property
+    def _long_tail(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The derived lists' words: lower case ones in any case, capitalised ones (brand names) as written or in capitals."""
+        words = self.lexicon.long_tail_words()
+        any_case = frozenset(word for word in words if word == word.lower())
+        return any_case, frozenset(words) - any_case
+
+    def _in_long_tail(self, word: str) -> bool:
+        any_case, exact = self._long_tail
+        return word.lower() in any_case or word in exact or (word.isupper() and word.capitalize() in exact)
+
+    @cached_property
+    def _long_tail_pool(self) -> tuple[str, ...]:
+        """The derived lists in lower case, for the last place a suggestion looks."""
+        return tuple(sorted({word.lower() for word in self.lexicon.long_tail_words()}))
 
     def _is_listed(self, word: str) -> bool:
         """In the field's or the clinic's lists, in a case they allow."""
@@ -252,17 +283,18 @@ class Speller:
 
         # One edit from general words: a rare word never beats a common one ("colur": "color", not "colure").
         one_edit = [candidate for candidate, edits in general.items() if edits <= 1]
-        if one_edit:
-            counts = {candidate: how_common(candidate) for candidate in one_edit}
-            return min(
-                one_edit,
-                key=lambda candidate: (
-                    counts[candidate] < COMMON_WORD_FREQUENCY,
-                    Indel.distance(word, candidate),
-                    -counts[candidate],
-                    candidate,
-                ),
-            )
+        counts = {candidate: how_common(candidate) for candidate in one_edit}
+        common = [candidate for candidate in one_edit if counts[candidate] >= COMMON_WORD_FREQUENCY]
+        if common:
+            return min(common, key=lambda candidate: (Indel.distance(word, candidate), -counts[candidate], candidate))
+        # A medicine or condition name of the long tail one edit away ("Eliqius": "Eliquis"), before a rare
+        # general word ("pilarus": "pilaris", not "pilaus"); two edits away only after it, and when no field
+        # word is as near ("Pradxa": "Pradaxa").
+        long_tail = _within(word, self._long_tail_pool, 1 if field else max_edits)
+        for edits, candidates in ((1, long_tail), (1, counts), (2, long_tail)):
+            near = [candidate for candidate in candidates if general.get(candidate, long_tail.get(candidate)) == edits]
+            if near:
+                return min(near, key=lambda candidate: (Indel.distance(word, candidate), -counts.get(candidate, 0), candidate))
         # Further away: the clinic's own words, then the field's, by likeness ("micronelean" -> "microneedling").
         for pool in (self._clinic_words, self._field_pool):
             similar = process.extractOne(word, pool, scorer=JaroWinkler.normalized_similarity, score_cutoff=FIELD_TERM_SIMILARITY)
@@ -344,6 +376,11 @@ def _is_abbreviation(word: str) -> bool:
     return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= ABBREVIATION_MAX_LETTERS
 
 
+def _without_accents(word: str) -> str:
+    """crêpey -> crepey, Avène -> Avene: the letters without their accents."""
+    return "".join(character for character in unicodedata.normalize("NFD", word) if not unicodedata.combining(character))
+
+
 def _straight(word: str) -> str:
     return word.replace("’", "'")
 
@@ -394,6 +431,8 @@ class Lexicon(Protocol):
     def inflections(self, word: str) -> Iterable[str]: ...
     def is_form_of(self, word: str, is_listed: Callable[[str], bool], spelled: Callable[[str], Iterable[str]]) -> bool: ...
     def fold(self, word: str) -> str: ...
+    def long_tail_words(self) -> tuple[str, ...]: ...
+    def without_accents(self, word: str) -> str: ...
     def spelled_as(self, folded: str) -> Iterable[str]: ...
     def with_right_accents(self, word: str, spelled: Callable[[str], Iterable[str]], knows: Callable[[str], bool]) -> str | None: ...
     def sounding_alike(self, word: str, spelled: Callable[[str], Iterable[str]], knows: Callable[[str], bool]) -> str | None: ...
@@ -429,6 +468,14 @@ class EnglishLexicon:
 
     def fold(self, word: str) -> str:
         return word
+
+    def long_tail_words(self) -> tuple[str, ...]:
+        """Medicine and condition names from public-domain lists, guarded against English typos (wordlists.py)."""
+        return long_tail_words()
+
+    def without_accents(self, word: str) -> str:
+        """English spells few words with accents, and writers add them (crêpey, Tolérance): the word without them."""
+        return _without_accents(word) if not word.isascii() else word
 
     def spelled_as(self, folded: str) -> Iterable[str]:
         return ()
@@ -488,6 +535,12 @@ class LanguageLexicon:
 
     def fold(self, word: str) -> str:
         return self.language.fold(word)
+
+    def long_tail_words(self) -> tuple[str, ...]:
+        return ()  # the derived lists were guarded against English typos only
+
+    def without_accents(self, word: str) -> str:
+        return word  # accents tell this language's words apart
 
     def spelled_as(self, folded: str) -> Iterable[str]:
         return self.language.spelled_as(folded)

@@ -8,6 +8,10 @@
   conditions, actives, medicines, procedures, anatomy, abbreviations and brand
   names that general dictionaries lack (FIELD-NOTES: medical lists in Debian
   and cspell are GPL-3, so none is copied).
+- The long tail, derived from public-domain lists by scripts/derive_word_lists.py:
+  `medicines.txt` (US FDA UNII names: official and brand names) and
+  `conditions.txt` (US CDC ICD-10-CM: the words of condition names). They only
+  accept words; a typo's suggestion looks there last (kit/wording/spelling.py).
 - British/American spelling pairs: the `eng` package's list (MIT) plus
   `kit/wording/words/variants.yml` (kit/wording/variants.py decides which form a site writes).
 
@@ -35,6 +39,8 @@ from kit.data.collector import collector_paused
 WORDS = Path(__file__).parent / "words"
 SKIN_WORDS = WORDS / "skin.txt"
 VARIANT_DATA = WORDS / "variants.yml"
+MEDICINE_WORDS = WORDS / "medicines.txt"
+CONDITION_WORDS = WORDS / "conditions.txt"
 
 
 @cache
@@ -94,6 +100,13 @@ def _dictionary_text() -> str:
 def skin_words() -> tuple[str, ...]:
     """Every word of kit/wording/words/skin.txt, as written (capitals mean "only so")."""
     return tuple(_words_of_lines(SKIN_WORDS.read_text(encoding="utf-8")))
+
+
+@cache
+def long_tail_words() -> tuple[str, ...]:
+    """Every word of the derived lists (medicines.txt, conditions.txt), as written: read on the first word the others lack."""
+    with collector_paused():
+        return tuple(word for path in (MEDICINE_WORDS, CONDITION_WORDS) for word in _words_of_lines(path.read_text(encoding="utf-8")))
 
 
 def _words_of_lines(text: str) -> Iterator[str]:
