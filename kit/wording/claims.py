@@ -251,6 +251,7 @@ class ClaimsCheck:
         self.rules = rules
         self.language = language  # the pages' language the rules are written in
         self.pages = self.reported = self.kept = 0
+        self.seconds = 0.0  # CPU time of the check, for the summary line and the benchmark
         phrases = [(phrase, index) for index, rule in enumerate(rules.rules) for phrase in rule.phrases]
         self._phrases = _PhraseIndex(phrases)
         self._about = [_word_set_pattern(rule.about) for rule in rules.rules]
@@ -259,16 +260,18 @@ class ClaimsCheck:
         self._terms = [term for term in rules.terms if not _is_listed(_normal(term.term), explained)]
         self._term_index = _PhraseIndex([(term.term, number) for number, term in enumerate(self._terms)])
 
-    def count(self, reported: int, kept: int) -> None:
-        """One page checked: claims reported on it, and claims on it a reviewer kept."""
+    def count(self, reported: int, kept: int, seconds: float) -> None:
+        """One page checked: claims reported on it, claims on it a reviewer kept, the CPU seconds it took."""
         self.pages += 1
+        self.seconds += seconds
         self.reported += reported
         self.kept += kept
 
     def summary(self) -> str:
         """For the end of a build: how many claims were reported and how many a named reviewer kept."""
         pages = f"{self.pages} page{'' if self.pages == 1 else 's'}"
-        return f"Claims check ({self.rules.source.name}): {pages}, {self.reported} reported, {self.kept} kept by a named reviewer."
+        summary = f"Claims check ({self.rules.source.name}): {pages}, {self.reported} reported, {self.kept} kept by a named reviewer"
+        return f"{summary}, in {self.seconds:.3f} s."
 
     def flags(self, prose: ProsePage, has_sources: bool = False) -> list[Flag]:
         """Every claim on the page that is not negated, qualified or explained, in page order."""
