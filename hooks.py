@@ -88,8 +88,9 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones); name the search dialog."""
-    return name_search_dialog(drop_print_only_assets(output, page))
+    """Keep the print page's stylesheets and script off ordinary pages (fewer requests on phones); name the search dialog;
+    a translated page searches its own language's index."""
+    return SiteBuild.of(config).finish_page(name_search_dialog(drop_print_only_assets(output, page)))
 
 
 # After print-site has written the print page the PDFs are made from, and after mkdocs-static-i18n

@@ -47,7 +47,7 @@ class Project:
     def load(cls, config_file: Path, extra: Mapping[str, Any], language: str, reporter: Reporter, site_url: str = "") -> Project:
         """Read and check clinic.yml, terminology.yml and the settings; a mistake stops here."""
         root = config_file.parent
-        clinic = load_clinic(root / "clinic.yml").with_website(site_url)
+        clinic = load_clinic(root / "clinic.yml", language).with_website(site_url)
         # The clinic's wording in the pages' language; a language the check has no words for is checked as before, in English.
         terminology = load_terminology(root / "terminology.yml", wording_language(language or "en", root))
         settings = Settings(

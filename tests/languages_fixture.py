@@ -84,6 +84,8 @@ opening_hours: Monday to Friday, 8am to 4pm
 out_of_hours: Leave a message and we call you back.
 emergency: In an emergency, call your local emergency number.
 reviewer_role: Lead nurse
+es:
+  opening_hours: De lunes a viernes, de 8:00 a 16:00
 """
 
 TERMINOLOGY = """\
@@ -93,6 +95,12 @@ spelling:
 terms:
   - term: collagen
     definition: A protein that keeps the skin strong.
+    es:
+      term: colágeno
+      definition: Una proteína que mantiene la piel fuerte.
+es:
+  spelling:
+    level: suggestion
 """
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n'

@@ -10,12 +10,13 @@ import re
 import shutil
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, WITHOUT_PDFS, Build, FixtureSite
-from languages_fixture import CARE, HOME, write_bilingual_site
+from languages_fixture import CARE, HOME, SITE_URL, write_bilingual_site
 
 from kit.data.patient_text import human_date, strings
 from kit.pages.translation import fingerprint, record_fingerprint
@@ -49,19 +50,34 @@ def test_each_translated_page_is_published_in_spanish_marked_as_spanish(bilingua
     # The kit's own words on the page come from kit/strings/es.yml: disclaimer, contact block.
     assert ES["disclaimer"]["text"] in page.get_text(" ")
     assert ES["contact"]["title"].replace("{clinic}", "Harbour Test Clinic") in page.get_text(" ")
+    # The clinic's details written in words come from clinic.yml's `es:` block.
+    assert "De lunes a viernes, de 8:00 a 16:00" in page.get_text(" ")
     english = soup(bilingual, "care")
     assert english.html["lang"] == "en"
+    assert "Monday to Friday, 8am to 4pm" in english.get_text(" ") and "De lunes" not in english.get_text(" ")
     assert json.loads(english.select_one('script[type="application/ld+json"]').string)["inLanguage"] == "en"
 
 
 def test_the_switcher_and_the_page_head_lead_to_the_same_page_in_the_other_language(bilingual: Build) -> None:
     assert switcher(soup(bilingual, "care")) == {"en": ("English", "/skin/care/"), "es": ("Español", "/skin/es/care/")}
     assert switcher(soup(bilingual, "es/care")) == {"en": ("English", "/skin/care/"), "es": ("Español", "/skin/es/care/")}
-    head = {link["hreflang"]: link["href"] for link in soup(bilingual, "es/care").select('head link[rel="alternate"][hreflang]')}
-    assert head == {"en": "/skin/care/", "es": "/skin/es/care/"}
+    # hreflang alternates: on each switcher link, and in sitemap.xml with full addresses, not as <link rel="alternate">
+    # in the page head, which makes Material's script download sitemap.xml on every page view.
+    assert not soup(bilingual, "es/care").select('head link[rel="alternate"][hreflang]')
+    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(bilingual.site / "sitemap.xml")
+    care = next(url for url in sitemap.iterfind("s:url", names) if url.findtext("s:loc", namespaces=names) == SITE_URL + "care/")
+    alternates = {link.get("hreflang"): link.get("href") for link in care.iterfind("x:link", names)}
+    assert alternates == {"en": SITE_URL + "care/", "es": SITE_URL + "es/care/"}
     # The glossary, which the kit makes, exists in both languages.
     assert switcher(soup(bilingual, "glossary"))["es"] == ("Español", "/skin/es/glossary/")
-    assert soup(bilingual, "es/glossary").h1.get_text(strip=True).rstrip("¶") == ES["glossary"]["title"]
+    glossary = soup(bilingual, "es/glossary")
+    assert glossary.h1.get_text(strip=True).rstrip("¶") == ES["glossary"]["title"]
+    entries = zip(glossary.select("dt"), glossary.select("dd"), strict=True)
+    # terminology.yml's Spanish (`es:`) term and definition
+    assert [(dt.get_text(strip=True), dd.get_text(strip=True)) for dt, dd in entries] == [
+        ("colágeno", "Una proteína que mantiene la piel fuerte.")
+    ]
 
 
 def test_a_page_without_a_translation_is_not_in_the_spanish_menu_and_its_switcher_says_so(bilingual: Build) -> None:
@@ -72,10 +88,18 @@ def test_a_page_without_a_translation_is_not_in_the_spanish_menu_and_its_switche
     assert switcher(soup(bilingual, "prices"))["es"] == (words, "/skin/es/")
 
 
-def test_spanish_search_uses_spanish_stemming_and_finds_spanish_pages(bilingual: Build) -> None:
-    index = json.loads((bilingual.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "es" in index["config"]["lang"]
-    assert any(doc["location"].startswith("es/care/") and "crema suave" in doc["text"] for doc in index["docs"])
+def test_each_language_searches_its_own_pages_with_its_own_stemmer(bilingual: Build) -> None:
+    """English pages download no Spanish text or stemmer; Spanish pages search a Spanish index (lunr's Spanish stemmer)."""
+    english = json.loads((bilingual.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    spanish = json.loads((bilingual.site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"] and spanish["config"]["lang"] == ["es"]
+    assert any(doc["location"].startswith("care/") and "mild cream" in doc["text"] for doc in english["docs"])
+    assert not any("crema suave" in doc["text"] for doc in english["docs"])
+    assert any(doc["location"].startswith("care/") and "crema suave" in doc["text"] for doc in spanish["docs"])
+    # Material's script finds the index, and resolves results, under the page's `base`: the Spanish folder.
+    config = json.loads(soup(bilingual, "es/care").select_one("script#__config").string)
+    assert config["base"] == "../../es"
+    assert json.loads(soup(bilingual, "care").select_one("script#__config").string)["base"] == ".."
 
 
 def test_the_demonstration_translation_says_it_is_one_and_names_nobody(bilingual: Build) -> None:

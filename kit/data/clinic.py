@@ -20,6 +20,10 @@ from kit.report.findings import Finding, StopBuild
 # No website: this site is the clinic's website, and the build uses mkdocs.yml's site_url (Clinic.with_website).
 REQUIRED = ("name", "logo", "email", "address")
 OPTIONAL = ("website", "phone", "booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role", "mode")
+#: The details written in words, which a block named by a language code (`es:`) gives in that language.
+TRANSLATED = ("opening_hours", "out_of_hours", "emergency", "reviewer_role")
+#: A language code as a block's key (the same codes mkdocs-static-i18n reads in page names).
+_LANGUAGE_BLOCK = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$|^[a-z]{2}_[A-Z]{2}$")
 #: `demo`: the kit's example site, saying so on every page and PDF. `live`: the clinic's own,
 #: refusing every example value left in it (kit/review/golive.py).
 MODES = ("demo", "live")
@@ -68,8 +72,13 @@ class Clinic:
         return values
 
 
-def load_clinic(path: Path) -> Clinic:
-    """Read and check clinic.yml; a wrong or missing value stops the build."""
+def load_clinic(path: Path, language: str = "") -> Clinic:
+    """Read and check clinic.yml; a wrong or missing value stops the build.
+
+    For a page in another language, a block named by its code gives the details written in
+    words in that language (`es: {opening_hours: De lunes a viernes, de 9:00 a 17:00}`);
+    what the block leaves out stays as written above it.
+    """
     document = load_yaml(path)
     data = document.data
     if not isinstance(data, dict):
@@ -89,7 +98,19 @@ def load_clinic(path: Path) -> Clinic:
     _refuse_undialable_phone(document, values.get("phone", ""))
     _refuse_unusable_email(document, values["email"])
     _refuse_unsafe_links(document, live=values.get("mode", "demo") == "live")
+    values |= _in_language(document, language)
     return Clinic(address=address, source=path, **values)
+
+
+def _in_language(document: YamlDocument, language: str) -> dict[str, str]:
+    block = document.data.get(language) if language else None
+    if block is None:
+        return {}
+    if not isinstance(block, dict) or set(block) - set(TRANSLATED):
+        raise document.error(
+            (language,), f"`{language}:` holds the clinic's details in that language", "Use only: " + ", ".join(TRANSLATED)
+        )
+    return {key: " ".join(str(value).split()) for key, value in block.items() if value}
 
 
 def missing_logo(clinic: Clinic, docs_dir: Path) -> list[Finding]:
@@ -160,7 +181,7 @@ def _address(document: YamlDocument) -> list[str]:
 def _reject_unknown_keys(document: YamlDocument) -> None:
     known = set(REQUIRED) | set(OPTIONAL)
     for key in document.data:
-        if key not in known:
+        if key not in known and not _LANGUAGE_BLOCK.match(str(key)):
             raise document.error(
                 (key,),
                 f"`{key}` is not a clinic detail this kit knows",

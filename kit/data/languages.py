@@ -25,6 +25,7 @@ its kit/strings/<code>.yml, its pages (`<page>.<code>.md`) and its words; no cod
 from __future__ import annotations
 
 import copy
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,3 +223,41 @@ def not_found_page(config: MkDocsConfig, site: SiteLanguages, html: str) -> str:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")
     return str(getattr(config, _NOT_FOUND, html))
+
+
+#: Where the search plugin writes its index, under the site and under each language's folder.
+SEARCH_INDEX = Path("search") / "search_index.json"
+#: The page's settings for Material's script, whose `base` is the site's root relative to the page.
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
+
+
+def split_search_index(site_dir: Path, site: SiteLanguages) -> None:
+    """One search index per language, each with its own stemmer, instead of the plugin's shared one.
+
+    mkdocs-static-i18n leaves one index of every language's pages, with `lang: [en, es]`,
+    so every page view, English ones too, downloads Spanish pages' text and three stemmer
+    scripts: three requests over the phone budget. Each language's pages search their own
+    index (`es/search/search_index.json`, see `search_root`), stemmed in their language.
+    """
+    index_file = site_dir / SEARCH_INDEX
+    if len(site.languages) < 2 or not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    folders = {language.code: f"{language.code}/" for language in site.translations}
+    for code, folder in folders.items():
+        docs = [{**doc, "location": doc["location"].removeprefix(folder)} for doc in index["docs"] if doc["location"].startswith(folder)]
+        _write_index(site_dir / folder / SEARCH_INDEX, {**index["config"], "lang": [code]}, docs)
+    own = [doc for doc in index["docs"] if not doc["location"].startswith(tuple(folders.values()))]
+    _write_index(index_file, {**index["config"], "lang": [site.default]}, own)
+
+
+def _write_index(path: Path, config: dict[str, Any], docs: list[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def search_root(html: str, site: SiteLanguages) -> str:
+    """A translated page searches its language's index: Material's script finds it under the page's `base`."""
+    if site.is_default:
+        return html
+    return _CONFIG_BASE.sub(lambda match: f"{match[1]}{match[2].rstrip('/')}/{site.current}{match[3]}", html, count=1)

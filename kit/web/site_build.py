@@ -26,7 +26,16 @@ from mkdocs.utils import CountHandler
 from kit.brochure.build import BrochureBuild
 from kit.checks.claims import kept_claims_summary
 from kit.data.clinic import missing_logo
-from kit.data.languages import SiteLanguages, alternates, configure_language, not_found_page, restore_between_builds, source_name
+from kit.data.languages import (
+    SiteLanguages,
+    alternates,
+    configure_language,
+    not_found_page,
+    restore_between_builds,
+    search_root,
+    source_name,
+    split_search_index,
+)
 from kit.data.patient_text import human_date, strings
 from kit.data.safety import as_text, plain, refuse_links_out_of
 from kit.data.urls import page_url, relative_url
@@ -89,6 +98,7 @@ class SiteBuild:
     search_words: dict[str, list[str]] = field(default_factory=dict)
     languages: SiteLanguages | None = None  # the site's languages and the one this build makes (kit/data/languages.py)
     use_directory_urls: bool = True
+    generated: frozenset[str] = GENERATED_PAGES  # the pages the kit makes in this language (the glossary, when it has terms)
 
     @classmethod
     def start(cls, config: MkDocsConfig, command: str) -> SiteBuild:
@@ -106,9 +116,11 @@ class SiteBuild:
         refuse_links_out_of(Path(config.docs_dir), Path(config.config_file_path).parent)  # before MkDocs walks docs/
         languages = SiteLanguages.of(config)
         restore_between_builds(config, KIT_EXTRA)
-        configure_language(config, languages, GENERATED_PAGES)
         language = languages.current
         project = Project.load(Path(config.config_file_path), config.extra, language, reporter, config.site_url or "")
+        # The glossary exists in a language whose terms have definitions there (terminology.yml's `es:` blocks).
+        generated = GENERATED_PAGES if project.terminology.glossary else frozenset()
+        configure_language(config, languages, generated)
         clinic = project.clinic
         config.extra["clinic"] = clinic.as_dict()
         config.extra["clinic"]["demo_text"] = strings(language)["demo"]  # the demonstration notice and cover line
@@ -120,7 +132,9 @@ class SiteBuild:
         brochure = BrochureBuild(command)
         brochure.configure(config, clinic, languages.folder)
         table = readability.ReadabilityTable(project.settings.max_grade)
-        build = cls(project, brochure, table, github, languages=languages, use_directory_urls=config.use_directory_urls)
+        build = cls(
+            project, brochure, table, github, languages=languages, use_directory_urls=config.use_directory_urls, generated=generated
+        )
         outer: list[SiteBuild] = getattr(config, _OUTER_BUILDS, [])
         if isinstance(running := getattr(config, _ON_CONFIG, None), SiteBuild):
             outer.append(running)  # mkdocs-static-i18n builds the next language inside the first one's last event
@@ -224,11 +238,19 @@ class SiteBuild:
         if site is None or len(site.languages) < 2:
             return
         words = {language.code: strings(language.code)["translation"]["not_translated"] for language in site.languages}
-        entries = alternates(source_name(page.file.src_uri), site, config, GENERATED_PAGES, words)
+        entries = alternates(source_name(page.file.src_uri), site, config, self.generated, words)
         switcher = [entry.as_dict() for entry in entries]
-        # mkdocs-static-i18n sets it as an attribute, which templates read before the mapping's item: set both.
-        config.extra["alternate"] = switcher
-        setattr(config.extra, "alternate", switcher)  # noqa: B010
+        # mkdocs-static-i18n sets `alternate` as an attribute, which templates read before the mapping's item. Material
+        # writes it into the page head as <link rel="alternate">, and its script then downloads sitemap.xml once per
+        # language on every page view (two requests a phone does not have): the head stays without them (sitemap.xml
+        # carries each page's hreflang alternates) and the switcher reads the kit's own entries.
+        for key, value in (("language_switcher", switcher), ("alternate", [])):
+            config.extra[key] = value
+            setattr(config.extra, key, value)
+
+    def finish_page(self, html: str) -> str:
+        """A translated page's search reads its own language's index (kit/data/languages.py)."""
+        return search_root(html, self.languages) if self.languages is not None else html
 
     def not_found_page(self, template: str, html: str, config: MkDocsConfig) -> str:
         if template != "404.html" or self.languages is None:
@@ -273,6 +295,8 @@ class SiteBuild:
         """Patients' words into the search index (the search plugin has written it), the PDFs (print-site
         has written the print page) unless the checks failed, then the editor's summaries."""
         self.add_patient_words_to_search(config)
+        if self.languages is not None and self.languages.is_default:  # the last build: every language is in the index
+            split_search_index(Path(config.site_dir), self.languages)
         if config.strict and (failures := strict_failures()):
             self.reporter.note(
                 "brochure",
