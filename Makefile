@@ -26,10 +26,11 @@ endif
 
 # Build the site and PDF into a fresh folder and swap it in only when the
 # strict build succeeded, so a failed build never leaves a half-made site/
-# (and leaves no temporary folder behind either).
+# (and leaves no temporary folder behind either, also when Ctrl-C interrupts it).
 build: $(VENV)/.build-deps $(BUILDER_DEPS)
 	rm -rf .site-new
-	PYTHONPATH="$(CURDIR)" $(BIN)/$(BUILDER) build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	trap 'rm -rf .site-new; exit 130' INT TERM HUP; \
+	  PYTHONPATH="$(CURDIR)" $(BIN)/$(BUILDER) build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf $(SITE) && mv .site-new $(SITE)
 	@echo "Built $(SITE)/: open $(SITE)/index.html through a local server, or run 'make serve'."
 

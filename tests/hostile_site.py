@@ -7,6 +7,7 @@ number into any field and see what reaches the built site.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
@@ -24,10 +25,26 @@ markdown_extensions:
   - attr_list
   - md_in_html
   - kit.web.markdown_ext
-plugins:
-  - search
 hooks:
   - {root}/hooks.py
+plugins:
+  - search
+"""
+
+# Added to mkdocs.yml by `with_brochure` (after CONFIG's `plugins:` list, so print-site is the last plugin).
+BROCHURE = """\
+  - print-site:
+      add_cover_page: true
+      cover_page_template: brochure/cover.html
+      add_table_of_contents: false
+      enumerate_headings: false
+      enumerate_figures: false
+nav:
+  - Your visit: index.md
+extra:
+  brochure:
+    paper: [a4]
+    handout: index.md
 """
 
 CLINIC = {
@@ -93,6 +110,11 @@ class HostileSite:
     def config(self, more: str) -> None:
         """More mkdocs.yml settings, at its end."""
         self.write("mkdocs.yml", CONFIG.format(root=ROOT) + more)
+
+    def with_brochure(self, papers: str = "[a4]") -> None:
+        """The print-site plugin and the kit's brochure templates, the home page as the handout: PDFs are made."""
+        shutil.copytree(ROOT / "brochure", self.root / "brochure", dirs_exist_ok=True)
+        self.config(BROCHURE.replace("[a4]", papers))
 
     def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
         return run_mkdocs(self.root, self.root / "site", *args, env={"CLINIC_KIT_TODAY": FIXTURE_TODAY, **(env or {})})

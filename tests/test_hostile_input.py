@@ -247,3 +247,28 @@ def test_an_avoided_phrase_with_a_full_stop_or_brackets_is_found(tmp_path: Path,
     page = site.write("docs/index.md", PAGE + f"\nAsk us, not {phrase} results.\n")
     column = page.read_text(encoding="utf-8").splitlines()[line_of(page, phrase) - 1].index(phrase) + 1
     stopped_at(site.build("--strict"), f"docs/index.md:{line_of(page, phrase)}:{column}", f'Avoid "{phrase}"')
+
+
+# ---- 6: a link to a file in docs/ is the site's web address in the PDFs, and printed ----
+
+
+def test_a_pdf_link_to_a_file_of_the_site_is_its_web_address_printed_after_it(tmp_path: Path) -> None:
+    from pdftext import read_pdf
+
+    site = HostileSite(tmp_path)
+    site.with_brochure()
+    site.write("docs/assets/consent.txt", "The consent form.\n")
+    site.write("docs/index.md", PAGE + "\nRead the [consent form](assets/consent.txt) before you come.\n")
+    build = site.build("--strict")
+    assert build.returncode == 0, build.output
+    address = "https://harbour-lane.github.io/skin/assets/consent.txt"
+    pdfs = sorted(build.site.glob("*.pdf"))
+    assert len(pdfs) == 3, pdfs  # brochure, booklet, handout
+    for pdf in pdfs:
+        reader, pages = read_pdf(pdf)
+        links = [str(a.get_object()["/A"].get("/URI")) for page in reader.pages for a in page.get("/Annots", []) if "/A" in a.get_object()]
+        if "booklet" not in pdf.name:  # the folded booklet's imposed sheets carry no links
+            assert address in links, (pdf.name, links)
+        assert not [link for link in links if link.startswith("file:")], (pdf.name, links)
+        printed = re.sub(r"\s+", "", " ".join(page.body_text + page.margin_text for page in pages))
+        assert "(harbour-lane.github.io/skin/assets/consent.txt)" in printed, (pdf.name, printed)

@@ -79,3 +79,45 @@ def test_a_review_setting_the_kit_cannot_use_is_refused_at_its_line(fixture_site
     result = remind(fixture_site)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"mkdocs.yml:{line}:5: `overdue: ignore` is not a choice the kit knows" in result.stderr, result.stderr
+
+
+def github_outputs(text: str) -> dict[str, str]:
+    """$GITHUB_OUTPUT as the runner reads it: `name=value` lines and `name<<MARKER` ... `MARKER` blocks."""
+    outputs, lines = {}, iter(text.split("\n"))
+    for line in lines:
+        if "<<" in line and ("=" not in line or line.index("<<") < line.index("=")):
+            name, marker = line.split("<<", 1)
+            block = []
+            for inner in lines:
+                if inner == marker:
+                    break
+                block.append(inner)
+            outputs[name] = "\n".join(block)
+        elif "=" in line:
+            name, value = line.split("=", 1)
+            outputs[name] = value
+    return outputs
+
+
+def test_a_page_title_cannot_end_the_body_early_or_add_outputs_of_its_own(fixture_site: FixtureSite, tmp_path: Path) -> None:
+    # A title written as a YAML block can hold line breaks: with a fixed end-marker it closed the body and set `due`.
+    title = "|\n  Aftercare\n  REMINDER_BODY_END\n  due=0\n  pwned=yes\n  @clinic-team"
+    fixture_site.write("docs/overdue.md", page(title, "2026-11-20"))
+    bodies = []
+    for run in range(2):
+        output = tmp_path / f"github-output-{run}"
+        result = remind(fixture_site, "--github-output", str(output))
+        assert result.returncode == 0, result.stderr
+        outputs = github_outputs(output.read_text(encoding="utf-8"))
+        assert set(outputs) == {"due", "body"} and outputs["due"] == "1", outputs
+        bodies.append(output.read_text(encoding="utf-8").splitlines()[1])
+        row = next(line for line in outputs["body"].splitlines() if "docs/overdue.md" in line)
+        assert "Aftercare REMINDER_BODY_END due=0 pwned=yes @\u200bclinic-team" in row, row  # one line, no @mention
+    assert bodies[0] != bodies[1], "the end-marker is new on every run"
+
+
+def test_the_reminder_only_touches_an_issue_the_workflow_opened_itself() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "review-reminder.yml").read_text(encoding="utf-8")
+    step = workflow[workflow.index("gh issue list") :]
+    assert '--author "$AUTHOR"' in step and ".author.login == env.AUTHOR" in step
+    assert "AUTHOR: app/github-actions" in workflow

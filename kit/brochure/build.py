@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -107,7 +108,9 @@ class BrochureBuild:
         from kit.brochure.render import Job, render_all
 
         page = adapter.print_page(config)
-        cover, chapters = split_print_page(page.content, page.nav_items, Path(config.config_file_path))
+        published = config.extra["brochure"]  # for_templates: where the site and its print page are published
+        print_page_address = urljoin(published["site_url"], published["print_page_url"])
+        cover, chapters = split_print_page(page.content, page.nav_items, Path(config.config_file_path), print_page_address)
         site_dir = Path(config.site_dir)
         identity = self._identity(config, page.title)
         brochure = brochure_html(cover, chapters, identity)

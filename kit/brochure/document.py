@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -29,6 +30,8 @@ from kit.pages.pagefoot import clinic_contact, disclaimer
 SECTION_START = re.compile(r'<section class="print-page" id="([^"]+)"')
 _WEB_LINK = re.compile(r'<a (?P<before>[^>]*?)href="(?P<url>https?://[^"]+)"(?P<after>[^>]*)>(?P<text>.*?)</a>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
+# A link to a file of the site (no scheme, not an anchor on the print page): WeasyPrint would make it file:///<build dir>/...
+_FILE_LINK = re.compile(r'(<a\b[^>]*?\shref=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)([^"]+)(")')
 _IDS = re.compile(r'\sid="([^"]+)"')
 _INTERNAL_LINK = re.compile(r'<a\b[^>]*\shref="#([^"]*)"[^>]*>(.*?)</a>', re.S)
 # WeasyPrint 70 breaks a line badly when a link starts just past its end: it backtracks
@@ -71,8 +74,12 @@ def nav_pages(items: list) -> list[Page]:
     return pages
 
 
-def split_print_page(content: str, nav: Navigation | list, config_file: Path) -> tuple[str, list[Chapter]]:
-    """The cover's HTML and the chapters, from the print page's combined content (none: mkdocs.yml's `plugins:` is named)."""
+def split_print_page(content: str, nav: Navigation | list, config_file: Path, print_page_address: str = "") -> tuple[str, list[Chapter]]:
+    """The cover's HTML and the chapters, from the print page's combined content (none: mkdocs.yml's `plugins:` is named).
+
+    `print_page_address`: where the print page is published (site_url + print_page/), so a link to a file of the
+    site (a consent form in docs/) becomes its web address in the PDF, printed after the link, not a file of the build.
+    """
     pages = nav_pages(nav.items if isinstance(nav, Navigation) else nav)
     titles = {page_key(page.url): (plain(page.title), page.file.src_uri) for page in pages}
     starts = [(match.start(), match.group(1)) for match in SECTION_START.finditer(content)]
@@ -88,7 +95,7 @@ def split_print_page(content: str, nav: Navigation | list, config_file: Path) ->
     for index, (start, anchor) in enumerate(starts):
         stop = starts[index + 1][0] if index + 1 < len(starts) else end
         title, source = titles.get(anchor, (anchor, anchor))
-        chapters.append(Chapter(anchor, title, source, _printable(content[start:stop], title)))
+        chapters.append(Chapter(anchor, title, source, _printable(content[start:stop], title, print_page_address)))
     return cover, chapters
 
 
@@ -139,9 +146,11 @@ def contents(chapters: list[Chapter], language: str) -> str:
     return f'<nav class="toc" aria-label="{title}"><h1>{title}</h1><ol>{items}</ol></nav>'
 
 
-def _printable(html: str, title: str) -> str:
+def _printable(html: str, title: str, print_page_address: str = "") -> str:
     """A chapter as print wants it: named for headers and bookmarks, every box open, web addresses spelled out."""
     html = SECTION_START.sub(lambda m: f'{m.group(0)} data-chapter="{escape(title)}"', html, count=1)
+    if print_page_address:
+        html = _FILE_LINK.sub(lambda m: m.group(1) + escape(urljoin(print_page_address, unescape(m.group(2)))) + m.group(3), html)
     html = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", html)
     html = _SPACE_BEFORE_LINK.sub(r"\1 ", html)
     return _WEB_LINK.sub(_with_print_address, html)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
+import traceback
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 # Without Debian's libharfbuzz-subset0, WeasyPrint 70 warns on import that a future version
@@ -146,18 +149,58 @@ def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path
     """Every PDF of the build, each in its own process: they share nothing but the stylesheet.
 
     Processes are forked where the system can (the WeasyPrint already imported
-    is inherited, not imported again); each makes its own fonts and stylesheet.
-    One job, or one core, runs here without a pool.
+    and the jobs' HTML are inherited, not imported or sent again); each makes its
+    own fonts and stylesheet and takes the next job until none is left. One job,
+    or one core, runs here without workers.
+
+    Ctrl-C (or any error) stops every worker at once: the workers ignore SIGINT,
+    and the build kills them itself before passing the interruption on. The
+    standard pools could not promise that: interrupted, concurrent.futures' pool
+    hung on a cancelled job (InvalidStateError) and multiprocessing's on a lock an
+    idle worker held, until a second Ctrl-C. Here the build holds no lock a worker
+    shares, so it never waits on one.
     """
     workers = min(len(jobs), _worker_count())
-    if workers <= 1:
-        renderer = Renderer(stylesheet, site_dir, docs_dir, language)
-        return [renderer.write(job) for job in jobs]
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
     start = (stylesheet, site_dir, docs_dir, language)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start) as pool:
-        return list(pool.map(_write_in_worker, jobs))
+    if workers <= 1:
+        renderer = Renderer(*start)
+        return [renderer.write(job) for job in jobs]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    next_job = context.Value("i", 0)  # the index of the next job to take, under its own lock
+    processes, receivers = [], []
+    try:
+        for _ in range(workers):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_work, args=(jobs, next_job, sender, start), daemon=True)  # type: ignore[attr-defined]
+            process.start()
+            sender.close()  # the worker's end: the pipe reports end-of-file when the worker is done
+            processes.append(process)
+            receivers.append(receiver)
+        return _collect(receivers, len(jobs))
+    finally:  # done, Ctrl-C, or a worker's error: no worker goes on writing
+        for process in processes:
+            process.kill()
+        for process in processes:
+            process.join()
+
+
+def _collect(receivers: list[Connection], count: int) -> list[Rendered]:
+    """Each worker's results as they come, in the jobs' order; a worker's error is raised here."""
+    results: dict[int, Rendered] = {}
+    while receivers:
+        for ready in wait(receivers):
+            assert isinstance(ready, Connection)
+            try:
+                index, outcome = ready.recv()
+            except EOFError:  # that worker has no job left
+                receivers.remove(ready)
+                continue
+            if isinstance(outcome, BaseException):
+                raise outcome
+            results[index] = outcome
+    if len(results) != count:
+        raise RuntimeError(f"{count - len(results)} of the {count} PDFs were not made: a PDF worker stopped without a word")
+    return [results[index] for index in range(count)]
 
 
 #: `CLINIC_KIT_PDF_WORKERS=1` renders one PDF after another: `make bench` compares the two.
@@ -169,14 +212,22 @@ def _worker_count() -> int:
     return int(chosen) if chosen.isdigit() and int(chosen) > 0 else os.cpu_count() or 1
 
 
-_worker: Renderer | None = None
-
-
-def _start_worker(stylesheet: Path, site_dir: Path, docs_dir: Path, language: str) -> None:
-    global _worker
-    _worker = Renderer(stylesheet, site_dir, docs_dir, language)
-
-
-def _write_in_worker(job: Job) -> Rendered:
-    assert _worker is not None, "render_all starts every worker with a Renderer"
-    return _worker.write(job)
+def _work(jobs: list[Job], next_job: Any, sender: Connection, start: tuple[Path, Path, Path, str]) -> None:
+    """A worker: its own renderer, then the next job not yet taken, until none is left."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle (render_all)
+    renderer = Renderer(*start)
+    while True:
+        with next_job.get_lock():
+            index = next_job.value
+            next_job.value += 1
+        if index >= len(jobs):
+            break
+        try:
+            sender.send((index, renderer.write(jobs[index])))
+        except Exception as error:  # noqa: BLE001 (raised in the build, which reports it)
+            try:
+                sender.send((index, error))
+            except Exception:  # noqa: BLE001 (an error that cannot be pickled: its words)
+                sender.send((index, RuntimeError("".join(traceback.format_exception(error)))))
+            break
+    sender.close()

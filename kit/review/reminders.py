@@ -15,6 +15,8 @@ remember to look.
 from __future__ import annotations
 
 import argparse
+import html
+import secrets
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -108,7 +110,7 @@ def reminder_markdown(pages: Sequence[PageReview], today: date, settings: Review
     ]
     for page in sorted(listed, key=lambda p: (p.next_review or date.min, p.path)):
         when = page.next_review.isoformat() if page.next_review else "none"
-        lines.append(f"| `{page.path}` | {page.title} | {when} | {STATUS_WORDS[page.status]} |")
+        lines.append(f"| `{page.path}` | {table_cell(page.title)} | {when} | {STATUS_WORDS[page.status]} |")
     lines += [
         "",
         "Have a clinician review each page, then update `reviewed`, `next_review` and `reviewer` in its front matter.",
@@ -121,6 +123,23 @@ def reminder_markdown(pages: Sequence[PageReview], today: date, settings: Review
         "This issue is updated every week and closed when nothing is due.",
     ]
     return "\n".join(lines)
+
+
+def table_cell(text: str) -> str:
+    """A page's title as one Markdown table cell: one line, its `|` and HTML escaped, no @mention that pings someone."""
+    cell = html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
+    return cell.replace("@", "@\u200b")
+
+
+def github_output(due: int, body: str) -> str:
+    """`due` and `body` as lines of $GITHUB_OUTPUT; the body's end-marker is random, so no text in it can end it early.
+
+    A fixed marker could be written into a page title (as a YAML block) to close the body and add outputs of its own.
+    """
+    delimiter = f"REMINDER_BODY_{secrets.token_hex(16)}"
+    while delimiter in body:  # never in practice: 128 random bits
+        delimiter = f"REMINDER_BODY_{secrets.token_hex(16)}"
+    return f"due={due}\nbody<<{delimiter}\n{body}\n{delimiter}\n"
 
 
 def read_pages(project: Path, docs_dir: str, today: date, settings: ReviewSettings) -> list[PageReview]:
@@ -164,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     due = sum(page.status != "current" for page in pages)
     if args.github_output:
         with args.github_output.open("a", encoding="utf-8") as output:
-            output.write(f"due={due}\nbody<<REMINDER_BODY_END\n{body}\nREMINDER_BODY_END\n")
+            output.write(github_output(due, body))
     print(body)
     return 0
 
