@@ -168,6 +168,10 @@ class Language:
             forms.setdefault(plain, []).append(accented)
         return {plain: tuple(marks) for plain, marks in forms.items()}
 
+    def marks(self, word: str) -> int:
+        """How many accented letters a word has."""
+        return sum(letter in self.accents for letter in word)
+
     def unstressed(self, word: str) -> str:
         """The word without its stress marks (á, é...), keeping marks that are not stress (ü)."""
         return "".join(self.accents[letter] if letter in self._stress_marks else letter for letter in word)
@@ -207,7 +211,7 @@ class Language:
             return len(nuclei) - 2
         return len(nuclei) - 1
 
-    def _has_hiatus_mark(self, word: str) -> bool:
+    def has_hiatus_mark(self, word: str) -> bool:
         """An accented weak vowel beside another vowel (día, país, reúne): the accent is part of the letters."""
         return any(
             letter in self._stress_marks
@@ -230,7 +234,7 @@ class Language:
 
     def keeping_stress(self, base: str, form: str) -> str:
         """`form`, made from `base`, with the stress where the base has it (examen -> exámenes)."""
-        if not self.penultimate_after or self._has_hiatus_mark(base):
+        if not self.penultimate_after or self.has_hiatus_mark(base):
             return form  # día -> días, país -> países: the accent that splits two vowels stays
         return self.with_stress_on(self.unstressed(form), self._stressed(base, self._nuclei(base)))
 

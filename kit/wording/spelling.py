@@ -530,8 +530,16 @@ class LanguageLexicon:
             if is_listed(candidate) and lower in language.forms(candidate):
                 return True
             if candidate in language.words and lower in language.forms(candidate, language.dictionary_groups):
-                return True
+                return not self._accented_in_the_list(lower)
         return False
+
+    def _accented_in_the_list(self, lower: str) -> bool:
+        """Whether the list writes these letters with more accents: "fotografias" by rule from "fotografiar" is the
+        "fotografías" the list has (verbs in -iar and -uar differ in that), so the rule's form is a missing accent."""
+        language = self.language
+        marks = language.marks(lower)
+        spelled = language.spelled_as(language.fold(lower))
+        return any(language.marks(word) > marks and language.has_hiatus_mark(word) for word in spelled)
 
     def fold(self, word: str) -> str:
         return self.language.fold(word)

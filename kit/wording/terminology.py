@@ -8,6 +8,7 @@ it stops the build with the line to fix, never a traceback.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,7 +129,13 @@ class Terminology:
     @property
     def glossary(self) -> tuple[Term, ...]:
         """Terms with a definition, alphabetically, as the glossary page lists them."""
-        return tuple(sorted((t for t in self.terms if t.definition), key=lambda t: t.term.lower()))
+        return tuple(sorted((t for t in self.terms if t.definition), key=lambda t: _alphabetical(t.term)))
+
+
+def _alphabetical(term: str) -> tuple[str, str]:
+    """Dictionary order in any language: "ácido hialurónico" with the a's, accents only breaking ties."""
+    letters = "".join(letter for letter in unicodedata.normalize("NFD", term.lower()) if not unicodedata.combining(letter))
+    return letters, term.lower()
 
 
 def load_terminology(path: Path, language: str = FILE_LANGUAGE) -> Terminology:
