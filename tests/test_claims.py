@@ -98,7 +98,7 @@ kinds:
     explained_after: ["(", " means"]
     explained_before: ["("]
     rules:
-      - terms: {erythema: redness, oedema: swelling, keloid: a raised scar}
+      - terms: {erythema: redness, oedema: swelling, keloid: a raised scar, anticoagulant: a blood thinner, anticoagulants: blood thinners}
         reason: Patients may not know this word
         instead: write "{term} ({plain})"
 """
@@ -252,8 +252,10 @@ def test_a_medical_term_is_reported_at_its_first_unexplained_use_only(rules: Cla
     Oedema can follow treatment. Oedema means swelling.
 
     Later, oedema goes down. Erythema (a rash) may last a day.
+
+    Ask before you stop an anticoagulant. Anticoagulants thin the blood.
     """
-    assert flagged(rules, text) == [("term", "Oedema", 1, 1)]
+    assert flagged(rules, text) == [("term", "Oedema", 1, 1), ("term", "anticoagulant", *position_of(text, "anticoagulant."))]
 
 
 def test_a_proof_claim_passes_on_a_page_that_lists_its_sources(rules: ClaimsCheck) -> None:

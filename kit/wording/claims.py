@@ -39,6 +39,7 @@ from kit.pages.prose import ProsePage
 from kit.report.findings import LEVELS, Finding, Level
 
 CLAIMS_FILE = "claims.yml"
+CLAIM, TERM = "claim", "term"  # the two tables of the phrase index
 TOP_LEVEL_KEYS = ("negation", "kinds")
 NEGATION_KEYS = ("window", "before", "after", "questions")
 KIND_KEYS = ("kind", "title", "level", "rules", "explained_by", "explained_after", "explained_before")
@@ -253,12 +254,15 @@ class ClaimsCheck:
         self.pages = self.reported = self.kept = 0
         self.seconds = 0.0  # CPU time of the check, for the summary line and the benchmark
         phrases = [(phrase, index) for index, rule in enumerate(rules.rules) for phrase in rule.phrases]
-        self._phrases = _PhraseIndex(phrases)
         self._about = [_word_set_pattern(rule.about) for rule in rules.rules]
         self._explained_by = [_word_set_pattern(rule.explained_by) for rule in rules.rules]
         explained = {_normal(term) for term in glossary_terms}
         self._terms = [term for term in rules.terms if not _is_listed(_normal(term.term), explained)]
-        self._term_index = _PhraseIndex([(term.term, number) for number, term in enumerate(self._terms)])
+        # One index for both, so the page's words are read once: a claim's phrases and the medical terms.
+        self._index = _PhraseIndex(
+            [(phrase, (CLAIM, index)) for phrase, index in phrases]
+            + [(term.term, (TERM, number)) for number, term in enumerate(self._terms)]
+        )
 
     def count(self, reported: int, kept: int, seconds: float) -> None:
         """One page checked: claims reported on it, claims on it a reviewer kept, the CPU seconds it took."""
@@ -279,13 +283,17 @@ class ClaimsCheck:
         found: list[Flag] = []
         clauses = _Boundaries(text, _CLAUSE_END)
         passages = _Boundaries(text, _PASSAGE_END)
-        for index, match in self._phrases.matches(text):
+        terms: list[tuple[int, re.Match[str]]] = []
+        for (table, index), match in self._index.matches(text):
+            if table == TERM:
+                terms.append((index, match))
+                continue
             rule = self.rules.rules[index]
             if rule.unless == "sources" and has_sources:
                 continue
             if self._is_claim(index, text, match, clauses, passages):
                 found.append(_flag(rule.kind, rule.title, rule.level, match, rule.reason, rule.instead))
-        found.extend(self._unexplained_terms(text))
+        found.extend(self._unexplained_terms(text, terms))
         return sorted(found, key=lambda flag: flag.start)
 
     def _is_claim(self, index: int, text: str, match: re.Match[str], clauses: _Boundaries, passages: _Boundaries) -> bool:
@@ -327,15 +335,16 @@ class ClaimsCheck:
         joined = f" {' '.join(words)} "
         return any(f" {negation} " in joined for negation in self.rules.negated_after)
 
-    def _unexplained_terms(self, text: str) -> list[Flag]:
+    def _unexplained_terms(self, text: str, matches: list[tuple[int, re.Match[str]]]) -> list[Flag]:
         """Each listed medical term at its first use on the page, unless the words around it explain it."""
         seen: set[str] = set()
         flags = []
-        for number, match in self._term_index.matches(text):
+        for number, match in matches:
             term = self._terms[number]
-            if term.term.lower() in seen:
+            key = term.term.lower().removesuffix("s")  # "anticoagulants" after "anticoagulant" is the same term
+            if key in seen:
                 continue
-            seen.add(term.term.lower())
+            seen.add(key)
             if self._explained_here(text, match):
                 continue
             instead = term.instead.replace("{term}", " ".join(match.group(0).split())).replace("{plain}", term.plain)
@@ -379,26 +388,30 @@ class _PhraseIndex:
     word is on the page is tried, at that word. One pattern of all the phrases would try each at every character
     (about 30,000 words a second here); this keeps the check near the speed of reading the words once."""
 
-    def __init__(self, phrases: Iterable[tuple[str, int]]) -> None:
-        self._by_first_word: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+    def __init__(self, phrases: Iterable[tuple[str, tuple[str, int]]]) -> None:
+        self._by_first_word: dict[str, list[tuple[re.Pattern[str], tuple[str, int]]]] = {}
         for phrase, owner in sorted(phrases, key=lambda item: -len(item[0])):  # the longest phrase at a place wins
             pattern = re.compile(rf"(?<![\w'’-]){_phrase_regex(phrase)}(?![\w'’]|-\w)", re.IGNORECASE)
             self._by_first_word.setdefault(_first_word(phrase), []).append((pattern, owner))
 
-    def matches(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
-        """(owner, match) for each phrase on the page, in order, none overlapping."""
+    def matches(self, text: str) -> Iterator[tuple[tuple[str, int], re.Match[str]]]:
+        """(owner, match) for each phrase on the page, in order; an owner is (table, number), and the phrases of
+        one table never overlap (those of two may: "erythema" is a colour word and a medical term)."""
         if not self._by_first_word:
             return
-        taken = 0
+        taken: dict[str, int] = {}
         for word in _TOKEN.finditer(text):
-            if word.start() < taken:
+            candidates = self._by_first_word.get(word.group(0).lower())
+            if not candidates:
                 continue
-            for pattern, owner in self._by_first_word.get(word.group(0).lower(), ()):
-                match = pattern.match(text, word.start())
-                if match:
-                    taken = match.end()
+            start = word.start()
+            for pattern, owner in candidates:
+                if start < taken.get(owner[0], 0):
+                    continue
+                match = pattern.match(text, start)
+                if match:  # the longest of this table's phrases here; the rest of the table waits for its end
+                    taken[owner[0]] = match.end()
                     yield owner, match
-                    break
 
 
 def _first_word(phrase: str) -> str:
