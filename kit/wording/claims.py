@@ -389,21 +389,30 @@ class _PhraseIndex:
     (about 30,000 words a second here); this keeps the check near the speed of reading the words once."""
 
     def __init__(self, phrases: Iterable[tuple[str, tuple[str, int]]]) -> None:
+        # Each first word's phrases as pattern text, compiled on first use: most never occur on a site, and
+        # compiling all of them would add a tenth of a second to every build's start-up.
+        self._sources: dict[str, list[tuple[str, tuple[str, int]]]] = {}
         self._by_first_word: dict[str, list[tuple[re.Pattern[str], tuple[str, int]]]] = {}
         for phrase, owner in sorted(phrases, key=lambda item: -len(item[0])):  # the longest phrase at a place wins
-            pattern = re.compile(rf"(?<![\w'’-]){_phrase_regex(phrase)}(?![\w'’]|-\w)", re.IGNORECASE)
-            self._by_first_word.setdefault(_first_word(phrase), []).append((pattern, owner))
+            self._sources.setdefault(_first_word(phrase), []).append((rf"(?<![\w'’-]){_phrase_regex(phrase)}(?![\w'’]|-\w)", owner))
+
+    def _candidates(self, word: str) -> list[tuple[re.Pattern[str], tuple[str, int]]]:
+        candidates = self._by_first_word.get(word)
+        if candidates is None:
+            candidates = [(re.compile(source, re.IGNORECASE), owner) for source, owner in self._sources.get(word, ())]
+            self._by_first_word[word] = candidates
+        return candidates
 
     def matches(self, text: str) -> Iterator[tuple[tuple[str, int], re.Match[str]]]:
         """(owner, match) for each phrase on the page, in order; an owner is (table, number), and the phrases of
         one table never overlap (those of two may: "erythema" is a colour word and a medical term)."""
-        if not self._by_first_word:
-            return
+        sources = self._sources
         taken: dict[str, int] = {}
         for word in _TOKEN.finditer(text):
-            candidates = self._by_first_word.get(word.group(0).lower())
-            if not candidates:
+            lower = word.group(0).lower()
+            if lower not in sources:
                 continue
+            candidates = self._candidates(lower)
             start = word.start()
             for pattern, owner in candidates:
                 if start < taken.get(owner[0], 0):
