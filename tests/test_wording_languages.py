@@ -21,6 +21,9 @@ from conftest import ROOT, Build, FixtureSite
 from fixturesite import FixturePage, write_fixture_site
 
 from kit.report.findings import Finding, StopBuild
+from kit.wording import readability
+from kit.wording.languages import load_language
+from kit.wording.readability import DEFAULT_MAX_GRADE
 from kit.wording.termcheck import WordingCheck, definitions_only
 from kit.wording.terminology import load_terminology
 
@@ -307,3 +310,24 @@ def test_the_build_reports_the_spanish_avoided_variant_and_nothing_else_on_the_s
 def test_a_page_in_a_language_added_as_data_is_checked_in_it_by_the_build(build: tuple[Build, FixtureSite]) -> None:
     result, _ = build
     assert re.search(r'docs/pagxo\.xx\.md:8:6: "krremo" is not in the Toy dictionary.*Did you mean "kremo"\?', result.output)
+
+
+# -- Reading grades of Spanish pages --------------------------------------------
+
+
+def test_spanish_text_is_graded_with_spanish_syllables_and_a_hard_sentence_still_reads_hard() -> None:
+    plain = "Coma alimentos ricos en vitaminas A, C y E."
+    assert readability.grade(plain, "en") > DEFAULT_MAX_GRADE  # English syllable rules miscount Spanish words
+    assert readability.grade(plain, "es") < DEFAULT_MAX_GRADE
+    hard = (
+        "La hiperpigmentación posinflamatoria es una complicación infrecuente pero persistente, especialmente en "
+        "fototipos altos, que requiere fotoprotección rigurosa."
+    )
+    assert readability.grade(hard, "es") > DEFAULT_MAX_GRADE
+
+
+def test_a_language_without_a_grade_formula_gets_no_grade(tmp_path: Path) -> None:
+    write_toy_language(tmp_path)
+    assert load_language("xx", tmp_path).readability is None
+    assert readability.grade("Bona kremo sano.", "xx", tmp_path) is None
+    assert readability.grade("Bona kremo sano.", "es") is not None

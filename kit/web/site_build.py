@@ -51,6 +51,7 @@ from kit.web.imagesize import image_size
 from kit.web.markdown_ext import BUILD_ATTRIBUTE, without_additions
 from kit.web.structured_data import medical_web_page, script_json
 from kit.wording import readability
+from kit.wording.languages import page_language, wording_language
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -218,7 +219,12 @@ class SiteBuild:
         page_review = source.review if source is not None else None
         health_page = page.meta.get("health_page") is not False  # the generated glossary is one (it explains health words)
         if source is not None and source.is_health_page:
-            self.table.rows.append(readability.measure(page.file.src_uri, without_additions(html), source.key_points))
+            language = page_language(
+                page.file.src_uri, wording_language(self.project.settings.language, self.project.root), self.project.root
+            )
+            self.table.rows.append(
+                readability.measure(page.file.src_uri, without_additions(html), source.key_points, language, self.project.root)
+            )
         page.meta["structured_data"] = script_json(
             medical_web_page(
                 url=page.canonical_url or "",
@@ -330,7 +336,12 @@ class SiteBuild:
             dates = (review.reviewed.isoformat(), review.next_review.isoformat()) if review else ("", "")
             reviews.append((f"`{display_path(page.path)}`", *dates, reviewer, STATUS_WORDS[status]))
         grades = [
-            (row.page, row.words, "" if row.key_points_grade is None else f"{row.key_points_grade:.1f}", f"{row.page_grade:.1f}")
+            (
+                row.page,
+                row.words,
+                "" if row.key_points_grade is None else f"{row.key_points_grade:.1f}",
+                "" if row.page_grade is None else f"{row.page_grade:.1f}",
+            )
             for row in self.table.rows
         ]
         pdfs = [(name, pages) for name, pages in self.brochure.written]

@@ -66,6 +66,27 @@ class RuleGroup:
 
 
 @dataclass(frozen=True)
+class Readability:
+    """A language's reading-ease formula and how its scores read as US school grades."""
+
+    name: str
+    ease: tuple[float, float, float]  # a, b, c: ease = a - b * syllables per 100 words - c * sentences per 100 words
+    grades: tuple[tuple[float, float], ...]  # (ease, grade) points, highest ease first
+
+    def grade(self, words: int, syllables: int, sentences: int) -> float:
+        """The grade the text's ease stands for, between the table's points."""
+        a, b, c = self.ease
+        ease = a - b * 100 * syllables / words - c * 100 * sentences / words
+        points = self.grades
+        if ease >= points[0][0]:
+            return points[0][1]
+        for (high, high_grade), (low, low_grade) in zip(points, points[1:], strict=False):
+            if ease >= low:
+                return low_grade + (high_grade - low_grade) * (ease - low) / (high - low)
+        return points[-1][1]
+
+
+@dataclass(frozen=True)
 class Language:
     """One language's data for the wording check, read from kit/wording/words/<code>.yml."""
 
@@ -86,6 +107,7 @@ class Language:
     hyphen_prefixes: frozenset[str]
     units: frozenset[str]
     sound_alike: tuple[tuple[str, str], ...] = ()
+    readability: Readability | None = None
 
     # -- word lists ------------------------------------------------------------------
 
@@ -198,6 +220,10 @@ class Language:
             joins = nuclei and nuclei[-1][1] == index and not (self._is_strong(word[index - 1]) and self._is_strong(word[index]))
             nuclei[-1:] = [(nuclei[-1][0], index + 1)] if joins else [*nuclei[-1:], (index, index + 1)]
         return nuclei
+
+    def syllables(self, word: str) -> int:
+        """How many syllables a word has, by the language's vowels (at least one)."""
+        return max(1, len(self._nuclei(word.lower())))
 
     def _is_strong(self, letter: str) -> bool:
         return letter not in self.weak_vowels and letter != "y"
@@ -420,6 +446,18 @@ def _load_language(path: Path) -> Language:
         hyphen_prefixes=frozenset(str(prefix) for prefix in data.get("hyphen_prefixes") or ()),
         units=frozenset(str(unit) for unit in data.get("units") or ()),
         sound_alike=tuple((str(written), str(meant)) for written, meant in data.get("sound_alike") or ()),
+        readability=_readability(data.get("readability")),
+    )
+
+
+def _readability(data: dict | None) -> Readability | None:
+    if not data:
+        return None
+    a, b, c = (float(number) for number in data["ease"])
+    return Readability(
+        name=str(data.get("name") or "reading ease"),
+        ease=(a, b, c),
+        grades=tuple((float(ease), float(grade)) for ease, grade in data["grades"]),
     )
 
 

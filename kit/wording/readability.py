@@ -24,9 +24,13 @@ from kit.data.collector import collector_paused
 from kit.data.yamlfile import SettingsLocator
 from kit.pages.keypoints import KeyPoints, as_sentence
 from kit.report.findings import Finding
+from kit.wording.languages import ENGLISH, has_language, load_language
 
 if TYPE_CHECKING:
     from kit.pages.sourcepage import SourcePage
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
 
 DEFAULT_MAX_GRADE = 8.0
 MIN_KEY_POINTS, MAX_KEY_POINTS = 3, 5
@@ -39,7 +43,7 @@ class Row:
     page: str
     words: int
     key_points_grade: float | None
-    page_grade: float
+    page_grade: float | None  # None: the page's language has no grade formula
 
 
 @dataclass
@@ -58,7 +62,8 @@ class ReadabilityTable:
         ]
         for row in sorted(self.rows, key=lambda r: r.page):
             key = "-" if row.key_points_grade is None else f"{row.key_points_grade:.1f}"
-            lines.append(f"{row.page:<{width}}  {row.words:>5}  {key:>10}  {row.page_grade:>10.1f}")
+            whole = "-" if row.page_grade is None else f"{row.page_grade:.1f}"
+            lines.append(f"{row.page:<{width}}  {row.words:>5}  {key:>10}  {whole:>10}")
         return lines
 
 
@@ -75,10 +80,26 @@ def max_grade_from(extra: Mapping[str, Any], config_file: Path) -> float:
     return float(value)
 
 
-def grade(text: str) -> float:
-    """Flesch-Kincaid grade of plain text, to one decimal as the table shows it."""
-    _pronunciations_loaded()
-    return round(float(textstat.flesch_kincaid_grade(text)), 1)
+def grade(text: str, language: str = ENGLISH, site: Path | None = None) -> float | None:
+    """The US school grade of plain text, to one decimal as the table shows it.
+
+    English: Flesch-Kincaid. Another language: the formula of its data file
+    (Spanish: Fernández Huerta, kit/wording/words/es.yml), or None when it has
+    none: English syllable rules would miscount its words. `site`: the folder
+    of terminology.yml, where a clinic may keep its own language's data.
+    """
+    if language == ENGLISH or not has_language(language, site):
+        _pronunciations_loaded()
+        return round(float(textstat.flesch_kincaid_grade(text)), 1)
+    data = load_language(language, site)
+    formula = data.readability
+    if formula is None:
+        return None
+    words = WORD.findall(text)
+    if not words:
+        return 0.0
+    sentences = max(1, len(SENTENCE_END.findall(text.strip() + ".")))
+    return round(formula.grade(len(words), sum(data.syllables(word) for word in words), sentences), 1)
 
 
 @cache
@@ -99,19 +120,19 @@ def html_text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-def measure(page: str, html: str, key_points: KeyPoints | None) -> Row:
+def measure(page: str, html: str, key_points: KeyPoints | None, language: str = ENGLISH, site: Path | None = None) -> Row:
     """One row of the table, from the page as rendered (before the kit adds to it)."""
     text = html_text(html)
     return Row(
         page=page,
         words=textstat.lexicon_count(text),
-        key_points_grade=grade(key_points.text) if key_points and key_points.bullets else None,
-        page_grade=grade(text),
+        key_points_grade=grade(key_points.text, language, site) if key_points and key_points.bullets else None,
+        page_grade=grade(text, language, site),
     )
 
 
-def page_warnings(page: SourcePage, max_grade: float) -> list[Finding]:
-    """Warnings where the page breaks its plain-language promises."""
+def page_warnings(page: SourcePage, max_grade: float, language: str = ENGLISH, site: Path | None = None) -> list[Finding]:
+    """Warnings where the page breaks its plain-language promises, its grades measured in its `language`."""
     key_points = page.key_points
     warnings = []
     if key_points is None:
@@ -138,7 +159,7 @@ def page_warnings(page: SourcePage, max_grade: float) -> list[Finding]:
                     "Keep 3 to 5 short bullets, each written from this page's own text",
                 )
             )
-        if key_points.bullets and (value := grade(key_points.text)) > max_grade:
+        if key_points.bullets and (value := grade(key_points.text, language, site)) is not None and value > max_grade:
             warnings.append(
                 _warning(
                     "readability.key-points-grade",
@@ -150,7 +171,7 @@ def page_warnings(page: SourcePage, max_grade: float) -> list[Finding]:
                 )
             )
     for step in page.checklist_steps:
-        if (value := grade(as_sentence(step.text))) > max_grade:
+        if (value := grade(as_sentence(step.text), language, site)) is not None and value > max_grade:
             warnings.append(
                 _warning(
                     "readability.checklist-grade",
