@@ -381,6 +381,7 @@ def test_a_live_site_with_a_promise_and_trivialised_pain_does_not_build_and_name
         assert f"ERROR   -  claims: docs/results.md:{line}:{column}: " in build.output
         (message,) = [row for row in build.output.splitlines() if f"docs/results.md:{line}:{column}: " in row]
         assert f'"{phrase}"' in message and "Instead, say " in message and "reviewed_claims" in message
+        assert f"::error file=docs/results.md,line={line},col={column},title=claims." in build.output  # on its line in the pull request
 
 
 def test_careful_wording_and_a_kept_claim_are_not_findings_and_the_kept_claim_is_listed(live_build: tuple[FixtureSite, Build]) -> None:
