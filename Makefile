@@ -22,7 +22,7 @@ else
 $(error BUILDER=$(BUILDER) is not a builder the kit supports: use BUILDER=mkdocs (the default) or BUILDER=properdocs)
 endif
 
-.PHONY: build check test test-fork fuzz lint serve bench bench-web zensical-trial compare-builders word-lists lock clean
+.PHONY: build check release test test-fork fuzz lint serve bench bench-web zensical-trial compare-builders word-lists lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
 # strict build succeeded, so a failed build never leaves a half-made site/
@@ -47,6 +47,14 @@ compare-builders: $(VENV)/.build-deps $(VENV)/.properdocs-deps
 # on docs/ without building: the same messages as the build, for commits and CI.
 check: $(VENV)/.build-deps
 	$(BIN)/python -m kit check
+
+# Record the next version of the health content (EDITING.md, "Release a new version"):
+# `make release NOTE="Sun advice rewritten"` builds the site strictly as that version, keeps
+# its PDFs byte for byte in archive/v<N>/ and adds the version to archive/releases.yml.
+# The note is read from the environment, never expanded by make. Then commit archive/.
+release: $(VENV)/.build-deps
+	@test -n "$$NOTE" || { echo 'Say what changed: make release NOTE="Sun advice rewritten"'; exit 1; }
+	PYTHONPATH="$(CURDIR)" $(BIN)/python -m kit.release --note "$$NOTE"
 
 # The test files run in parallel, one worker per core, a whole file per worker at a time (pytest-xdist):
 # a file's module fixtures and browser tabs stay in one process. Plain `.venv/bin/pytest` runs in one.

@@ -38,10 +38,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-110)  # after mkdocs-static-i18n has kept this language's pages only
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Read every page once (refusing pages MkDocs would crash on), and add the glossary page."""
+    """Read every page once (refusing pages MkDocs would crash on; a live site's unreleased content), add the glossary and the archive."""
     build = SiteBuild.of(config)
     build.read_pages(files)
     build.add_glossary(files, config)
+    build.add_archive(files, config)
     return files
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from benchmarks.claims import measure_claims, print_claims
 from benchmarks.pdf import measure_pdf, print_pdf
+from benchmarks.releases import measure_releases, print_releases
 from benchmarks.termcheck import measure_quality, measure_termcheck, print_quality, print_termcheck
 from benchmarks.web import measure_web, print_web
 
@@ -24,6 +25,7 @@ BENCHMARKS: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {
     "termcheck": (measure_termcheck, print_termcheck),
     "pdf": (measure_pdf, print_pdf),
     "web": (measure_web, print_web),
+    "releases": (measure_releases, print_releases),
 }
 
 

@@ -278,7 +278,10 @@ class FixtureSite:
     def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
         # "Today" is pinned so review dates give the same result on any day;
         # a test sets CLINIC_KIT_TODAY itself to move it.
-        return run_mkdocs(self.root, self.root / "site", *args, env={"CLINIC_KIT_TODAY": FIXTURE_TODAY, **(env or {})})
+        # A live fixture site has released no version: it builds as a draft, as a preview does (kit/release/state.py);
+        # tests of releases (tests/test_releases.py) set CLINIC_KIT_UNRELEASED=refuse themselves.
+        fixed = {"CLINIC_KIT_TODAY": FIXTURE_TODAY, "CLINIC_KIT_UNRELEASED": "draft"}
+        return run_mkdocs(self.root, self.root / "site", *args, env={**fixed, **(env or {})})
 
 
 def new_fixture_site(root: Path, **choices: object) -> FixtureSite:

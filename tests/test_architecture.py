@@ -99,6 +99,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("kit.pages",),
     ("kit.wording",),
     ("kit.review",),
+    ("kit.release",),
     ("kit.checks",),
     ("kit.project",),
     ("kit.brochure",),

@@ -20,7 +20,8 @@ from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 REMINDER = ROOT / ".github" / "workflows" / "review-reminder.yml"
-WORKFLOWS = [WORKFLOW, REMINDER]
+RELEASE = ROOT / ".github" / "workflows" / "release.yml"
+WORKFLOWS = [WORKFLOW, REMINDER, RELEASE]
 BIN = Path(sys.executable).parent
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 
@@ -172,3 +173,52 @@ def test_the_reminder_lists_pages_with_the_kits_own_script_and_keeps_one_issue()
     for command in ("gh issue list", "gh issue edit", "gh issue create", "gh issue close"):
         assert command in script["run"], command
     assert script["env"]["DUE"] == "${{ needs.list.outputs.due }}" and script["env"]["BODY"] == "${{ needs.list.outputs.body }}"
+
+
+# ---- releasing a version from the web (issue 21) ----------------------------------------------
+
+
+def test_a_version_is_released_by_hand_with_a_note_and_never_from_a_pull_request() -> None:
+    triggers = workflow(RELEASE)["on"]
+    assert list(triggers) == ["workflow_dispatch"]
+    note = triggers["workflow_dispatch"]["inputs"]["note"]
+    assert note["required"] is True and note["type"] == "string"
+    assert workflow(RELEASE)["concurrency"]["cancel-in-progress"] is False, "one release at a time"
+
+
+def test_only_the_job_that_records_the_release_may_write_and_it_runs_no_repository_code() -> None:
+    release = workflow(RELEASE)
+    assert release["permissions"] == {}, "the workflow grants nothing by default"
+    jobs = release["jobs"]
+    writers = [name for name, job in jobs.items() if "write" in job.get("permissions", {}).values()]
+    assert writers == ["record"]
+    assert jobs["make"]["permissions"] == {"contents": "read"}
+    assert jobs["record"]["permissions"] == {"contents": "write", "actions": "write"}
+    assert jobs["record"]["needs"] == "make"
+    record = jobs["record"]["steps"]
+    assert [step["uses"].split("@")[0] for step in record if "uses" in step] == ["actions/checkout"]
+    scripts = " ".join(step.get("run", "") for step in record)
+    for code in ("make ", "python", ".venv", "pip ", "./", "npm"):
+        assert code not in scripts, f"the writing job runs {code!r}"
+    for step in (*record, *jobs["make"]["steps"]):
+        assert "${{" not in step.get("run", ""), "values reach the scripts through env, never pasted into them"
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+
+
+def test_the_release_is_built_from_main_by_the_kits_command_and_only_its_new_files_are_committed() -> None:
+    jobs = workflow(RELEASE)["jobs"]
+    assert jobs["make"]["if"] == "github.ref == 'refs/heads/main'"
+    runs = " ".join(step.get("run", "") for step in jobs["make"]["steps"])
+    assert 'python -m kit.release --note "$NOTE" --github-output' in runs
+    release_step = next(step for step in jobs["make"]["steps"] if "kit.release" in step.get("run", ""))
+    assert release_step["env"]["NOTE"] == "${{ inputs.note }}"
+    record = " ".join(step.get("run", "") for step in jobs["record"]["steps"])
+    new_files_only = "archive/(releases\\.yml|v${VERSION}/([A-Za-z_-]+/)?[^/]+\\.pdf)"
+    assert new_files_only in record, "anything but the new version's files stops the commit"
+    assert "git push" in record and "HEAD:main" in record and "gh workflow run pages.yml" in record
+
+
+def test_pull_requests_build_unreleased_content_as_a_draft_and_main_refuses_it() -> None:
+    env = workflow()["jobs"]["build"]["env"]
+    assert env["CLINIC_KIT_UNRELEASED"] == "${{ github.event_name == 'pull_request' && 'draft' || 'refuse' }}"

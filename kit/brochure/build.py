@@ -19,7 +19,16 @@ from mkdocs.structure.pages import Page
 
 from kit.brochure import adapter
 from kit.brochure.cover import back_cover, last_reviewed, qr_code
-from kit.brochure.document import Chapter, Identity, brochure_html, handout_html, nav_pages, split_print_page
+from kit.brochure.document import (
+    Chapter,
+    GivenBox,
+    Identity,
+    brochure_html,
+    handout_html,
+    information_given,
+    nav_pages,
+    split_print_page,
+)
 from kit.brochure.settings import (
     BOOKLET_PAGE_LABELS,
     BOOKLET_PAGE_SIZES,
@@ -34,6 +43,7 @@ from kit.data.languages import source_name
 from kit.data.patient_text import human_date, strings
 from kit.pages.pagefoot import clinic_contact
 from kit.pages.review import Review
+from kit.release.state import VersionState
 from kit.report.findings import Finding, Reporter, StopBuild
 
 log = get_plugin_logger("brochure")
@@ -55,6 +65,8 @@ class BrochureBuild:
         # This build's language, read in `configure`: another language's build may run before the PDFs (mkdocs-static-i18n).
         self.language = "en"
         self.written: list[tuple[str, int]] = []  # each PDF this build wrote, with its page count
+        self.documents: list[dict[str, str]] = []  # each PDF this build wrote, as a release records it
+        self.versions: VersionState | None = None  # the version the PDFs claim (kit/release), or a draft
 
     def configure(self, config: MkDocsConfig, clinic: Clinic, folder: str = "") -> None:
         """Check `extra.brochure` and give templates the download links and cover logo.
@@ -90,13 +102,27 @@ class BrochureBuild:
             return
         check_handout_in_nav(self.settings, names)
 
-    def add_cover_facts(self, config: MkDocsConfig, reviews: list[Review | None]) -> None:
-        """After every page is read: the newest review date, for the cover."""
+    def add_cover_facts(self, config: MkDocsConfig, reviews: list[Review | None], versions: VersionState | None = None) -> None:
+        """After every page is read: the newest review date, and the version with the QR code to its archive page."""
         if self.settings is None:
             return
+        language = config.theme.get("language") or "en"
         reviewed = last_reviewed(reviews)
-        config.extra["brochure"]["last_reviewed"] = human_date(reviewed, self.language) if reviewed else ""
-        config.extra["brochure"]["last_reviewed_iso"] = reviewed.isoformat() if reviewed else ""
+        brochure = config.extra["brochure"]
+        brochure["last_reviewed"] = human_date(reviewed, language) if reviewed else ""
+        brochure["last_reviewed_iso"] = reviewed.isoformat() if reviewed else ""
+        self.versions = versions
+        if versions is None:
+            return
+        words = strings(language)["version"]
+        code, release, site_url = versions.codes.brochure, versions.release, config.site_url or ""
+        if release is not None:
+            brochure["version_line"] = words["cover"].format(code=code, version=release.version, date=human_date(release.date, language))
+            brochure["online_url"], brochure["online_label"] = release.archive_url(site_url), words["this_version_online"]
+        else:
+            brochure["version_line"] = words["cover_draft"].format(code=code)
+            brochure["online_url"], brochure["online_label"] = site_url, brochure["text"]["read_online"]
+        brochure["qr_code"] = qr_code(brochure["online_url"])
 
     def write_pdfs(self, config: MkDocsConfig, reporter: Reporter) -> None:
         """Render the brochure, the booklet and the handout on every chosen paper, in parallel, into the site folder."""
@@ -112,8 +138,10 @@ class BrochureBuild:
         print_page_address = urljoin(published["site_url"], published["print_page_url"])
         cover, chapters = split_print_page(page.content, page.nav_items, Path(config.config_file_path), print_page_address)
         site_dir = Path(config.site_dir)
-        identity = self._identity(config, page.title)
-        brochure = brochure_html(cover, chapters, identity)
+        identity = self._identity(config, page.title, "brochure")
+        given = self._information_given(identity, "brochure")
+        config.extra["brochure"]["information_given"] = given  # the booklet's back cover has it
+        brochure = brochure_html(cover, chapters, identity, given=given)
         booklet = brochure_html(cover, chapters, identity, back_cover(config))
         handout = self._handout(config, chapters)
         jobs: list[tuple[str, str, Job]] = []
@@ -131,7 +159,8 @@ class BrochureBuild:
             if handout:
                 chapter, handout_identity = handout
                 target = site_dir / self.settings.handout_file(paper)
-                jobs.append(("handout", paper, Job(handout_html(chapter, handout_identity), page.path, PAPER_SIZES[paper], target)))
+                html = handout_html(chapter, handout_identity, self._information_given(handout_identity, "handout"))
+                jobs.append(("handout", paper, Job(html, page.path, PAPER_SIZES[paper], target)))
         started = time.perf_counter()
         results = render_all(
             [job for _, _, job in jobs],
@@ -144,6 +173,10 @@ class BrochureBuild:
             label = PAPER_LABELS[paper]
             reporter.report(list(dict.fromkeys(written.refused)))
             self.written.append((written.path.name, written.pages))
+            title = handout[1].title if kind == "handout" and handout else identity.title
+            code = self.versions.codes.of_kind(kind) if self.versions is not None else ""
+            file = written.path.relative_to(site_dir).as_posix()  # another language's PDFs are in its folder (es/...)
+            self.documents.append({"file": file, "kind": kind, "code": code, "title": title, "paper": label})
             if kind == "brochure":
                 _check_every_chapter_printed(written.chapters, chapters, written.path)
                 log.info(f"Brochure ({label}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
@@ -159,9 +192,11 @@ class BrochureBuild:
                 log.info(f"Handout ({label}): {written.path.name}, {pages}, {written.seconds:.1f} s")
         log.info(f"PDFs: {len(results)} in {time.perf_counter() - started:.1f} s")
 
-    def _identity(self, config: MkDocsConfig, title: str) -> Identity:
+    def _identity(self, config: MkDocsConfig, title: str, kind: str) -> Identity:
         clinic = self.clinic
         assert clinic is not None, "configure() runs first"
+        language = config.theme.get("language") or "en"
+        label = self.versions.label(kind, language) + strings(language)["version"]["separator"] if self.versions is not None else ""
         return Identity(
             title=title,
             language=self.language,
@@ -170,7 +205,22 @@ class BrochureBuild:
             clinic_website=clinic.website,
             logo_url=config.extra["brochure"]["cover_logo"],
             description=config.site_description or config.site_name,
+            version_label=label,
         )
+
+    def _information_given(self, identity: Identity, kind: str) -> str:
+        """The document's "Information given" box: its title, code and version (or draft), content fingerprint."""
+        if self.versions is None:
+            return ""
+        release = self.versions.release
+        box = GivenBox(
+            title=identity.title,
+            code=self.versions.codes.of_kind(kind),
+            number=release.version if release is not None else None,
+            date=release.date if release is not None else None,
+            fingerprint=self.versions.content[:12],
+        )
+        return information_given(box, identity.language)
 
     def _handout(self, config: MkDocsConfig, chapters: list[Chapter]) -> tuple[Chapter, Identity] | None:
         assert self.settings is not None
@@ -178,7 +228,7 @@ class BrochureBuild:
         if chapter is None:
             return None
         words = strings(self.language)["print"]["handout_title"]
-        identity = self._identity(config, words.format(site=config.site_name, page=chapter.title))
+        identity = self._identity(config, words.format(site=config.site_name, page=chapter.title), "handout")
         return chapter, identity
 
 

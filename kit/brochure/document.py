@@ -11,6 +11,7 @@ opened, and a letterhead for the handout.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from html import escape, unescape
@@ -22,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from kit.brochure.adapter import page_key
 from kit.brochure.tables import with_header_scopes
-from kit.data.patient_text import strings
+from kit.data.patient_text import render, strings
 from kit.data.safety import plain
 from kit.data.yamlfile import SettingsLocator
 from kit.pages.pagefoot import clinic_contact, disclaimer
@@ -61,6 +62,23 @@ class Identity:
     clinic_website: str
     logo_url: str
     description: str
+    version_label: str = ""  # "MN-BR v3 · ": the running footer prints it before "Page x of y" (kit/release)
+
+
+@dataclass(frozen=True)
+class GivenBox:
+    """What the "Information given" box says about its document: title, code, version (None: a draft), content fingerprint."""
+
+    title: str
+    code: str
+    number: int | None
+    date: dt.date | None
+    fingerprint: str
+
+
+def information_given(box: GivenBox, language: str) -> str:
+    """The box the filed copy identifies itself with, and blank lines for the patient's name, the date, staff initials."""
+    return render("information-given.html", language, given=box)
 
 
 def nav_pages(items: list) -> list[Page]:
@@ -99,24 +117,26 @@ def split_print_page(content: str, nav: Navigation | list, config_file: Path, pr
     return cover, chapters
 
 
-def brochure_html(cover: str, chapters: list[Chapter], identity: Identity, back_cover: str = "") -> str:
+def brochure_html(cover: str, chapters: list[Chapter], identity: Identity, back_cover: str = "", given: str = "") -> str:
     """Cover, contents and every chapter, as one HTML document for WeasyPrint.
 
-    The booklet adds a back cover with the clinic's contact details: the
-    outside of the folded booklet a patient keeps.
+    The booklet adds a back cover with the clinic's contact details and its
+    "Information given" box: the outside of the folded booklet a patient keeps.
+    The flat brochure has no back cover: `given` puts its box on the contents page.
     """
     kind = "brochure booklet" if back_cover else "brochure"
-    body = cover + contents_and_disclaimer(chapters, identity.language) + "".join(chapter.html for chapter in chapters) + back_cover
+    chapters_html = "".join(chapter.html for chapter in chapters)
+    body = cover + contents_and_disclaimer(chapters, identity.language, given) + chapters_html + back_cover
     return _document(identity, kind, body)
 
 
-def contents_and_disclaimer(chapters: list[Chapter], language: str) -> str:
-    """The contents page closes with the disclaimer, said once for the whole brochure."""
-    return f'<div class="contents-page">{contents(chapters, language)}{disclaimer(language)}</div>'
+def contents_and_disclaimer(chapters: list[Chapter], language: str, given: str = "") -> str:
+    """The contents page closes with the disclaimer, said once for the whole brochure (and the brochure's box)."""
+    return f'<div class="contents-page">{contents(chapters, language)}{disclaimer(language)}{given}</div>'
 
 
-def handout_html(chapter: Chapter, identity: Identity) -> str:
-    """One chapter under the clinic's letterhead: the sheet staff hand over after treatment."""
+def handout_html(chapter: Chapter, identity: Identity, given: str = "") -> str:
+    """One chapter under the clinic's letterhead, ending with its "Information given" box: the sheet staff hand over after treatment."""
     letterhead = (
         '<header class="letterhead">'
         f'<span class="letterhead-logo" style="background-image: url(\'{escape(identity.logo_url)}\')"></span>'
@@ -124,7 +144,7 @@ def handout_html(chapter: Chapter, identity: Identity) -> str:
         + f'<p class="topic">{escape(identity.description)}</p>'
         "</header>"
     )
-    return _document(identity, "handout", letterhead + chapter.html)
+    return _document(identity, "handout", letterhead + chapter.html + given)
 
 
 def _clinic_of(identity: Identity) -> dict[str, str]:
@@ -192,5 +212,5 @@ def _document(identity: Identity, kind: str, body: str) -> str:
         f"<title>{escape(identity.title)}</title>"
         f'<meta name="author" content="{escape(identity.clinic_name)}">'
         f'<meta name="description" content="{escape(identity.description)}">{no_phone}'
-        f'</head><body class="{kind}">{body}</body></html>'
+        f'</head><body class="{kind}" data-version="{escape(identity.version_label)}">{body}</body></html>'
     )

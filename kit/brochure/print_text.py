@@ -19,13 +19,15 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def print_words_css(language: str) -> str:
-    """The `content:` rules of the PDFs' footer and links between chapters, in `language`."""
+    """The `content:` rules of the PDFs' footer (phone; code, version and page) and links between chapters, in `language`."""
     text = strings(language)["print"]
     phone = css_content(text["phone"], phone="string(clinic-phone)")
     page_of = css_content(text["page_of"], page="counter(page)", pages="counter(pages)")
     see_page = css_content(text["see_page"], page="target-counter(attr(href url), page)")
-    footer = f"@bottom-left {{ content: {phone}; }} @bottom-right {{ content: {page_of}; }}"
+    # "MN-BR v3 · " before "Page 2 of 11": each document's code and version, set on its <body> (kit/release).
+    footer = f"@bottom-left {{ content: {phone}; }} @bottom-right {{ content: string(document-version) {page_of}; }}"
     return (
+        "body { string-set: document-version attr(data-version); }\n"
         f"@page {{ {footer} }}\n"
         f"@page handout:first {{ {footer} }}\n"  # the handout has no cover: its first page keeps the footer
         f'section.print-page a[href^="#"]::after {{ content: {see_page}; }}\n'

@@ -31,6 +31,8 @@ MODES = ("demo", "live")
 LINKS = ("website", "booking_url")
 # An e-mail address the `mailto:` link can carry: no spaces, quotes, brackets or a second @.
 _EMAIL = re.compile(r"[^@\s<>\"'(),;:\\?&=]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*", re.I)
+#: Settings clinic.yml holds for another package, which reads and checks them itself.
+READ_ELSEWHERE = ("leaflets",)  # the printed documents' codes: kit/release/codes.py
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ def _address(document: YamlDocument) -> list[str]:
 
 
 def _reject_unknown_keys(document: YamlDocument) -> None:
-    known = set(REQUIRED) | set(OPTIONAL)
+    known = set(REQUIRED) | set(OPTIONAL) | set(READ_ELSEWHERE)
     for key in document.data:
         if key not in known and not _LANGUAGE_BLOCK.match(str(key)):
             raise document.error(

@@ -1,4 +1,4 @@
-"""What closes every page: the clinic's contact block, the review line, the disclaimer.
+"""What closes every page: the clinic's contact block, the review line, the version line, the disclaimer.
 
 These are added to the page's HTML (not to its template), so they travel with
 the page into the print page and from there into the PDF brochure. Search skips
@@ -13,12 +13,25 @@ with `overdue: flag`, the page tells patients its review is overdue.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from kit.data.clinic import Clinic
 from kit.data.patient_text import DEFAULT_LANGUAGE, render
 from kit.pages.review import Review
 from kit.pages.translation import Translation
+
+
+@dataclass(frozen=True)
+class VersionLine:
+    """What a health page's version line says (kit/release decides it): a released version, or a draft."""
+
+    codes: str  # the leaflet codes of the documents the page is printed in: "MN-BR, MN-AC"
+    number: int | None  # the version; None: a draft, which claims none
+    date: dt.date | None  # the version's issue date
+    archive_url: str  # the archive page, relative to the page ("" before any release)
+    since: int | None = None  # a draft: the version it has changed since
 
 
 def page_foot(
@@ -30,6 +43,7 @@ def page_foot(
     health_page: bool = True,
     overdue: bool = False,
     translation: Translation | None = None,
+    version: VersionLine | None = None,
 ) -> str:
     """The blocks to append to a page's content, in reading order."""
     return render(
@@ -41,6 +55,7 @@ def page_foot(
         health_page=health_page,
         overdue=overdue,
         translation=translation,
+        version=version,
     )
 
 

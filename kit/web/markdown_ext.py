@@ -51,7 +51,7 @@ from markdown.treeprocessors import Treeprocessor
 from kit.data.clinic import Clinic, load_clinic
 from kit.data.patient_text import DEFAULT_LANGUAGE
 from kit.data.urls import page_url, relative_url
-from kit.pages.pagefoot import page_foot
+from kit.pages.pagefoot import VersionLine, page_foot
 from kit.pages.review import today
 from kit.pages.sections import wrap_marked_sections
 from kit.pages.sourcepage import SourcePage, read_page
@@ -83,6 +83,7 @@ class PageInBuild:
     today: date  # past a page's next_review, its review line says the review is overdue
     # Without the kit's hooks nothing else gives the page head its JSON-LD: set here, in page.meta.
     structured_data_for: tuple[str, str] | None = None  # (canonical URL, title)
+    version: VersionLine | None = None  # the health page's version line (kit/release); None without the hooks
 
 
 class ClinicKitExtension(Extension):
@@ -133,7 +134,9 @@ def finish_page(html: str, page: PageInBuild) -> str:
     overdue = review is not None and review.next_review < page.today
     contact = page.meta.get("contact") is True
     translation = page.source.translation if page.source is not None else None
-    foot = page_foot(page.clinic, review, contact, page.language, health_page=health_page, overdue=overdue, translation=translation)
+    foot = page_foot(
+        page.clinic, review, contact, page.language, health_page=health_page, overdue=overdue, translation=translation, version=page.version
+    )
     return html + "\n" + foot
 
 
@@ -172,6 +175,8 @@ class KitBuild(Protocol):
     @property
     def project(self) -> Project: ...
 
+    def version_line(self, src_uri: str, url: str) -> VersionLine | None: ...
+
 
 def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
     """In MkDocs the build object (kit/web/site_build.py) has read the page and the data files already."""
@@ -190,6 +195,7 @@ def _page_in_mkdocs(file: Any, config: Any) -> PageInBuild | None:
         use_directory_urls=config.use_directory_urls,
         language=build.project.settings.language,
         today=build.project.settings.today,
+        version=build.version_line(file.src_uri, file.url),
     )
 
 
@@ -237,7 +243,7 @@ def _glossary(path: Path, stamp: int) -> tuple[Term, ...]:
 _ADDED = re.compile(
     r'<span class="glossary-tip"[^>]*>.*?</span>'
     r'|<section class="clinic-contact".*?</section>'
-    r'|<p class="(?:page-review|page-review-overdue|page-translation|clinic-disclaimer)".*?</p>',
+    r'|<p class="(?:page-review|page-review-overdue|page-translation|page-version|clinic-disclaimer)".*?</p>',
     re.S,
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,14 +40,19 @@ from kit.data.languages import (
 from kit.data.patient_text import human_date, strings
 from kit.data.safety import as_text, plain, refuse_links_out_of
 from kit.data.urls import page_url, relative_url
+from kit.pages.pagefoot import VersionLine
 from kit.pages.sourcepage import SourcePage
 from kit.pages.translation import Translation, changed_on
 from kit.project import Project
+from kit.release.codes import read_codes
+from kit.release.fingerprint import health_content
+from kit.release.records import load_releases
+from kit.release.state import MANIFEST_VARIABLE, VersionState, unreleased_findings, unreleased_policy, version_state, write_manifest
 from kit.report.findings import Finding, LogSink, Reporter, stops_reported
 from kit.report.github import GitHubSink, SummaryTable, github_sinks
 from kit.report.messages import display_path
 from kit.review.reminders import STATUS_WORDS, review_status
-from kit.web import glossary, patient_words
+from kit.web import archive, glossary, patient_words
 from kit.web.imagesize import image_size
 from kit.web.markdown_ext import BUILD_ATTRIBUTE, without_additions
 from kit.web.structured_data import medical_web_page, script_json
@@ -98,6 +104,8 @@ class SiteBuild:
     # Patients' words by search index location (`aftercare/#section`), from terminology.yml.
     search_words: dict[str, list[str]] = field(default_factory=dict)
     languages: SiteLanguages | None = None  # the site's languages and the one this build makes (kit/data/languages.py)
+    versions: VersionState | None = None  # the version this build's health content is (kit/release), from `read_pages`
+    docs_dir: Path = Path("docs")
     use_directory_urls: bool = True
     generated: frozenset[str] = GENERATED_PAGES  # the pages the kit makes in this language (the glossary, when it has terms)
 
@@ -140,6 +148,7 @@ class SiteBuild:
         if isinstance(running := getattr(config, _ON_CONFIG, None), SiteBuild):
             outer.append(running)  # mkdocs-static-i18n builds the next language inside the first one's last event
         setattr(config, _OUTER_BUILDS, outer)
+        build.docs_dir = Path(config.docs_dir)
         setattr(config, _ON_CONFIG, build)
         project.check_data_files()
         project.reporter.report(missing_logo(clinic, Path(config.docs_dir)))
@@ -159,10 +168,49 @@ class SiteBuild:
 
     @_stops_reported
     def read_pages(self, files: Files) -> None:
-        """Read every page file once, before MkDocs does: a page that is not UTF-8 stops the build here."""
+        """Read every page file once, before MkDocs does: a page that is not UTF-8 stops the build here.
+
+        Then the version this content is (kit/release): a live site refuses health content no version records.
+        """
         for file in files.documentation_pages():
             if file.abs_src_path is not None:
                 self.pages[file.src_uri] = self.project.read_page(Path(file.abs_src_path), file.src_uri)
+        project = self.project
+        index = load_releases(project.root)
+        # Every language's pages are the health content (a translated page too), whichever language this build makes:
+        # the pages of other languages are read here (a site in one language reads nothing more).
+        every_page = [
+            self.pages.get(name) or project.read_page(path, name)
+            for path in sorted(self.docs_dir.rglob("*.md"))
+            if not (name := path.relative_to(self.docs_dir).as_posix()).startswith(".")
+        ]
+        parts = health_content(every_page, project.terminology.glossary)
+        self.versions = version_state(index, read_codes(project.clinic.source), every_page, parts, project.settings.today)
+        policy = unreleased_policy(self.brochure.command)
+        self.reporter.report(unreleased_findings(self.versions, project.clinic, self.docs_dir, policy))
+        if self.versions.release is not None:
+            self.reporter.note("release", f"The health content is version {self.versions.release.version}: pages and PDFs say so.")
+        else:
+            latest = self.versions.latest
+            since = f"has changed since version {latest.version}" if latest else "has no released version yet"
+            self.reporter.note("release", f"The health content {since}: pages and PDFs say they are a draft and claim no version.")
+
+    @_stops_reported
+    def add_archive(self, files: Files, config: MkDocsConfig) -> None:
+        """archive/ and archive/v<N>/: every released version, and its PDFs byte for byte."""
+        if self.versions is not None and not (self.languages and self.languages.folder):  # the default language's build
+            archive.add_archive(files, config, self.versions.index, self.project.settings.language)
+
+    def version_line(self, src_uri: str, url: str) -> VersionLine | None:
+        """A health page's version line: the codes of the documents it is printed in, and the version (or draft)."""
+        versions = self.versions
+        if versions is None or src_uri not in versions.parts:
+            return None
+        codes = versions.codes.brochure
+        settings = self.brochure.settings
+        if settings is not None and settings.handout_page == src_uri:
+            codes += ", " + versions.codes.handout
+        return versions.version_line(codes, relative_url(archive.index_url(self.use_directory_urls), url))
 
     def source_of(self, page: Page) -> str | None:
         """The page file's text, for MkDocs instead of a second read (None: MkDocs reads it itself)."""
@@ -225,6 +273,8 @@ class SiteBuild:
             self.table.rows.append(
                 readability.measure(page.file.src_uri, without_additions(html), source.key_points, language, self.project.root)
             )
+        dates = self.versions.page_dates(page.file.src_uri) if self.versions is not None else None
+        release = self.versions.release if self.versions is not None else None
         page.meta["structured_data"] = script_json(
             medical_web_page(
                 url=page.canonical_url or "",
@@ -234,6 +284,7 @@ class SiteBuild:
                 clinic=self.project.clinic,
                 health_page=health_page,
                 language=self.project.settings.language,
+                version=(release.version, *dates) if release is not None and dates is not None else None,
             )
         )
         return html
@@ -265,7 +316,7 @@ class SiteBuild:
 
     @_stops_reported
     def add_cover_facts(self, config: MkDocsConfig) -> None:
-        self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()])
+        self.brochure.add_cover_facts(config, [page.review for page in self.pages.values()], self.versions)
 
     @_stops_reported
     def locate_patient_words(self, files: Files) -> None:
@@ -311,6 +362,7 @@ class SiteBuild:
             )
         else:
             self.brochure.write_pdfs(config, self.reporter)
+            self.write_release_manifest()
         self.project.summarise()
         for line in self.table.lines():
             self.reporter.note("readability", line)
@@ -321,6 +373,12 @@ class SiteBuild:
         # Another language's build (mkdocs-static-i18n runs it inside this one's) has ended: the outer build is current again.
         if outer := getattr(config, _OUTER_BUILDS, []):
             setattr(config, _ON_CONFIG, outer.pop())
+
+    def write_release_manifest(self) -> None:
+        """For `python -m kit.release`, which asked for it: the content this build released and each PDF it wrote."""
+        manifest = os.environ.get(MANIFEST_VARIABLE)
+        if manifest and self.versions is not None and self.versions.releasing:
+            write_manifest(Path(manifest), self.versions, self.brochure.documents)
 
     def summary_tables(self) -> list[SummaryTable]:
         """For the run's summary page on GitHub: every page's review, the reading grades, the PDFs."""

@@ -8,6 +8,7 @@ the visible page, so the two cannot disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from kit.data.clinic import Clinic
@@ -21,12 +22,22 @@ PROCEDURE = {
 
 
 def medical_web_page(
-    *, url: str, title: str, description: str, review: Review | None, clinic: Clinic, language: str, health_page: bool = True
+    *,
+    url: str,
+    title: str,
+    description: str,
+    review: Review | None,
+    clinic: Clinic,
+    language: str,
+    health_page: bool = True,
+    version: tuple[int, dt.date, dt.date] | None = None,
 ) -> dict:
     """The page as schema.org sees it; review fields only when a live site's page has them.
 
     A page that gives no health information (`health_page: false`) is a plain
-    `WebPage`; a demonstration site claims no review at all.
+    `WebPage`; a demonstration site claims no review at all. `version` is the
+    released version the page is, with the dates it was first released and last
+    changed in a release (kit/release); a draft claims none.
     """
     data: dict[str, object] = {
         "@context": "https://schema.org",
@@ -44,6 +55,11 @@ def medical_web_page(
     if review is not None and health_page and not clinic.demo:
         data["lastReviewed"] = review.reviewed.isoformat()
         data["reviewedBy"] = reviewed_by(review, clinic)
+    if version is not None and health_page:
+        number, published, modified = version
+        data["version"] = number
+        data["datePublished"] = published.isoformat()
+        data["dateModified"] = modified.isoformat()
     return data
 
 
