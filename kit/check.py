@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from kit.brochure.settings import check_handout_in_nav
 from kit.brochure.settings import settings_from as brochure_settings
 from kit.data.clinic import missing_logo
 from kit.data.safety import refuse_links_out_of
-from kit.data.yamlfile import invalid_yaml, not_utf8
+from kit.data.yamlfile import SettingsLocator, invalid_yaml, not_utf8
 from kit.pages.sourcepage import SourcePage
 from kit.project import Project
 from kit.report.findings import PrintSink, Reporter, Sink, StopBuild, stop_at, stops_reported
@@ -45,6 +46,7 @@ class MkDocsSettings:
     site_url: str
     site_name: str
     plugins: list[str]  # the names listed under `plugins:`
+    nav_pages: list[str]  # the page files `nav:` lists, in order ([] without a nav: every page is in it)
 
 
 def read_mkdocs_settings(config_file: Path) -> MkDocsSettings:
@@ -70,6 +72,35 @@ def read_mkdocs_settings(config_file: Path) -> MkDocsSettings:
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
         plugins=[name for entry in plugins for name in (entry if isinstance(entry, dict) else [entry])],
+        nav_pages=list(_nav_files(data.get("nav"))),
+    )
+
+
+def _nav_files(nav: object) -> Iterator[str]:
+    """The `.md` files of a `nav:` (titled or not, in sections), skipping links to other sites."""
+    if isinstance(nav, str) and nav.endswith(".md") and "://" not in nav:
+        yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_files(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_files(value)
+
+
+def refuse_language_material_lacks(language: str, config_file: Path) -> None:
+    """Material stops the build with a traceback (TemplateNotFound, from its search plugin, before the kit's hooks
+    run) for a `theme.language` it has no words for: this check, which CI runs first, says where and what to write."""
+    import material
+
+    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    if (languages / f"{language}.html").is_file() or not languages.is_dir():
+        return
+    known = sorted(path.stem for path in languages.glob("*.html"))
+    raise SettingsLocator(config_file).error(
+        ("theme", "language"),
+        f"`language: {language}` is not a language Material for MkDocs has words for, so the build could make no page",
+        f"Write a language code it knows ({', '.join(known[:10])} ... {len(known)} in all), for example `language: en`",
     )
 
 
@@ -97,8 +128,13 @@ def run(paths: Sequence[Path], config_file: Path, sinks: list[Sink]) -> Reporter
     with stops_reported(reporter):
         mkdocs = read_mkdocs_settings(config_file)
         refuse_links_out_of(mkdocs.docs_dir, config_file.parent)
+        refuse_language_material_lacks(mkdocs.language, config_file)
         project = Project.load(config_file, mkdocs.extra, mkdocs.language, reporter, mkdocs.site_url)
-        brochure_settings(mkdocs.extra.get("brochure"), config_file, mkdocs.plugins, (mkdocs.site_url, mkdocs.site_name), "check")
+        brochure = brochure_settings(
+            mkdocs.extra.get("brochure"), config_file, mkdocs.plugins, (mkdocs.site_url, mkdocs.site_name), "check"
+        )
+        if brochure is not None:  # as the build refuses it: the handout's page must be in the nav
+            check_handout_in_nav(brochure, mkdocs.nav_pages or [src_uri for _, src_uri in pages_to_check([], mkdocs.docs_dir)])
         project.check_data_files()
         reporter.report(missing_logo(project.clinic, mkdocs.docs_dir))
         for path, src_uri in pages_to_check(paths, mkdocs.docs_dir):

@@ -258,9 +258,16 @@ def test_a_pdf_link_to_a_file_of_the_site_is_its_web_address_printed_after_it(tm
     site = HostileSite(tmp_path)
     site.with_brochure()
     site.write("docs/assets/consent.txt", "The consent form.\n")
-    site.write("docs/index.md", PAGE + "\nRead the [consent form](assets/consent.txt) before you come.\n")
-    build = site.build("--strict")
+    page = site.write(
+        "docs/index.md",
+        PAGE + "\nRead the [consent form](assets/consent.txt) before you come.\n\n![A clinic room](https://images.example.org/room.png)\n",
+    )
+    build = site.build()
     assert build.returncode == 0, build.output
+    # 11: the picture the PDFs leave out is named once (not once per PDF), at its line.
+    refused = re.findall(r"brochure: (\S+): The brochure would load https://images.example.org/room.png", build.output)
+    line = line_of(page, "room.png")
+    assert refused == [f"docs/index.md:{line}:{page.read_text(encoding='utf-8').splitlines()[line - 1].index('https') + 1}"], build.output
     address = "https://harbour-lane.github.io/skin/assets/consent.txt"
     pdfs = sorted(build.site.glob("*.pdf"))
     assert len(pdfs) == 3, pdfs  # brochure, booklet, handout
@@ -272,3 +279,52 @@ def test_a_pdf_link_to_a_file_of_the_site_is_its_web_address_printed_after_it(tm
         assert not [link for link in links if link.startswith("file:")], (pdf.name, links)
         printed = re.sub(r"\s+", "", " ".join(page.body_text + page.margin_text for page in pages))
         assert "(harbour-lane.github.io/skin/assets/consent.txt)" in printed, (pdf.name, printed)
+
+
+# ---- 11: messages that said the wrong thing, or crashed ----
+
+
+def test_a_word_known_only_with_capitals_is_not_suggested_as_itself(tmp_path: Path) -> None:
+    site = HostileSite(tmp_path)
+    site.terminology({**TERMINOLOGY, "accepted_words": ["Dermapen"]})
+    page = site.write("docs/index.md", PAGE + "\nWe use a dermapen.\n")
+    build = site.build("--strict")
+    stopped_at(build, f"docs/index.md:{line_of(page, 'dermapen')}:10", '"dermapen" is known only with its capitals, as "Dermapen"')
+    assert 'Did you mean "Dermapen"' not in build.output
+
+
+def test_a_typo_with_ae_in_it_is_a_typo_not_a_british_spelling(tmp_path: Path) -> None:
+    site = HostileSite(tmp_path)
+    page = site.write("docs/index.md", PAGE + "\nThe skin haeals in a week.\n")
+    build = site.build("--strict")
+    stopped_at(build, f"docs/index.md:{line_of(page, 'haeals')}:10", 'Did you mean "heals"?')
+    assert "British" not in build.output
+
+
+def test_the_check_refuses_a_handout_page_the_nav_lacks_as_the_build_does(tmp_path: Path) -> None:
+    from test_termcheck import run_cli
+
+    site = HostileSite(tmp_path)
+    site.with_brochure()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("handout: index.md", "handout: after-care.md"), encoding="utf-8")
+    check = run_cli(cwd=tmp_path)
+    where = f"mkdocs.yml:{line_of(config, 'handout:')}:5"
+    assert check.returncode == 2, check.stdout
+    assert f"{where}: The handout page `after-care.md` is not in the navigation" in check.stdout, check.stdout
+    build = site.build()
+    assert build.returncode != 0 and f"{where}: The handout page `after-care.md` is not in the navigation" in build.output
+
+
+def test_the_check_names_a_language_material_has_no_words_for_at_its_line(tmp_path: Path) -> None:
+    from test_termcheck import run_cli
+
+    site = HostileSite(tmp_path)
+    config = site.write(
+        "mkdocs.yml", (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  language: xx\n")
+    )
+    check = run_cli(cwd=tmp_path)
+    assert check.returncode == 2 and "Traceback" not in check.stdout + check.stderr
+    assert (
+        f"mkdocs.yml:{line_of(config, 'language:')}:3: `language: xx` is not a language Material for MkDocs has words for" in check.stdout
+    )

@@ -169,9 +169,12 @@ class BrochureBuild:
             Path(config.docs_dir),
             identity.language,
         )
+        refused_before: set[Finding] = set()
         for (kind, paper, _), written in zip(jobs, results, strict=True):
             label = PAPER_LABELS[paper]
-            reporter.report(list(dict.fromkeys(written.refused)))
+            # Each PDF refuses the same remote file: the editor hears about it once.
+            reporter.report([finding for finding in dict.fromkeys(written.refused) if finding not in refused_before])
+            refused_before.update(written.refused)
             self.written.append((written.path.name, written.pages))
             title = handout[1].title if kind == "handout" and handout else identity.title
             code = self.versions.codes.of_kind(kind) if self.versions is not None else ""

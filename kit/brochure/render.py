@@ -93,11 +93,19 @@ class LocalOnlyFetcher(URLFetcher):
         raise ValueError(f"not a local file: {url}")
 
     def _where_written(self, url: str) -> tuple[Path, int, int]:
-        """The page that names the URL, for the message (only ever run for a refused URL)."""
-        for page in sorted(self.docs_dir.rglob("*.md")) if self.docs_dir else []:
-            text = page.read_text(encoding="utf-8", errors="replace")
-            if (offset := text.find(url)) >= 0:
-                return page, text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+        """The page that names the URL, for the message (only ever run for a refused URL).
+
+        As written, or (a path WeasyPrint made absolute, `file:///.../x.png` for `../x.png`) by its file name.
+        """
+        parsed = urlparse(url)
+        name = Path(unquote(parsed.path)).name
+        candidates = [url, unquote(url)] + ([f"/{name}", name] if parsed.scheme == "file" and name else [])
+        pages = sorted(self.docs_dir.rglob("*.md")) if self.docs_dir else []
+        texts = [(page, page.read_text(encoding="utf-8", errors="replace")) for page in pages]
+        for candidate in candidates:
+            for page, text in texts:
+                if (offset := text.find(candidate)) >= 0:
+                    return page, text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
         return Path("mkdocs.yml"), 1, 1
 
 

@@ -211,6 +211,12 @@ def _problem_message(problem: Problem, speller: Speller) -> tuple[str, str]:
             f'"{problem.word}" is an abbreviation the clinic\'s lists do not know',
             f"If it is right, {add}; else spell it out on first use",
         )
+    if problem.write and problem.write.lower() == problem.word.lower():
+        # Only its capitals differ: "Did you mean" the same word would read as if the kit did not know it.
+        return (
+            f'"{problem.word}" is known only with its capitals, as "{problem.write}"',
+            f'Write "{problem.write}"; if "{problem.word}" is right as it is here, {add}',
+        )
     problem_text = f'"{problem.word}" is not in the {variant.name} dictionary, the skin-care word list or the clinic\'s accepted words'
     fix = f'Did you mean "{problem.write}"? ' if problem.write else "Check its spelling. "
     return problem_text, fix + f'If "{problem.word}" is right, {add}'

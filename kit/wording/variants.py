@@ -43,7 +43,8 @@ _ENDINGS = ("'s", "s")
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[iy])s(?=(?:e|es|ed|er|ers|ing|ation|ations|able)$)"), "z"),
     (re.compile(r"our(?=(?:s|ed|ing|ful|less|able|ite|ites|er|ers|ism|ist|ists)?$)"), "or"),
-    (re.compile(r"(?<=[a-z])[ao]e(?=[a-z])|^[ao]e(?=[a-z])"), "e"),
+    # anaesthetic, haem, oedema, foetus: the ae/oe before a consonant ("haeals" is a typo of heals, not British).
+    (re.compile(r"(?<=[a-z])[ao]e(?=[b-df-hj-np-tv-z])|^[ao]e(?=[b-df-hj-np-tv-z])"), "e"),
     (re.compile(r"tre(?=(?:s|d)?$)"), "ter"),
     (re.compile(r"ll(?=(?:ed|ing|er|ers|or|ors)$)"), "l"),
     (re.compile(r"ence(?=s?$)"), "ense"),
