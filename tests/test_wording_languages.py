@@ -49,7 +49,7 @@ terms:
   - term: collagen
     definition: A protein that keeps the skin firm.
 es:
-  accepted_words: [microcánula, dermoestético, microperforar]
+  accepted_words: [lipocánula, dermoestético, microperforar]
   terms:
     - term: tirantez
       definition: La sensación de piel estirada después del tratamiento.
@@ -119,17 +119,22 @@ def test_correct_accents_questions_and_field_words_are_not_reported(spanish: Wor
 
 def test_plurals_feminine_and_verb_forms_of_the_clinics_words_are_right(spanish: WordingCheck) -> None:
     text = """\
-        Usamos microcánulas finas. Un cuidado dermoestético, dos tratamientos dermoestéticos,
+        Usamos lipocánulas finas. Un cuidado dermoestético, dos tratamientos dermoestéticos,
         una rutina dermoestética y cremas dermoestéticas. Microperforamos la piel; si la microperfora
         con cuidado, microperforándola apenas duele. Microperfórela despacio.
     """
     assert flagged(spanish, text) == []
 
 
+def test_a_closed_prefix_on_a_known_word_is_right_and_a_typo_after_it_is_not(spanish: WordingCheck) -> None:
+    assert flagged(spanish, "Las microheridas, una crema antiarrugas y el cuidado postratamiento.\n") == []
+    assert flagged(spanish, "Las microheirdas cierran pronto.\n") == ["microheirdas"]
+
+
 def test_an_inflected_form_keeps_the_accent_rules(spanish: WordingCheck) -> None:
-    """ "microcanulas" drops the accent "microcánulas" keeps; "dermoestéticas" wrongly placed is reported."""
-    found = findings(spanish, "Usamos microcanulas y cremas dermoéstéticas.\n")
-    assert [suggestion(finding) for finding in found] == ["microcánulas", "dermoestéticas"]
+    """ "lipocanulas" drops the accent "lipocánulas" keeps; "dermoestéticas" wrongly placed is reported."""
+    found = findings(spanish, "Usamos lipocanulas y cremas dermoéstéticas.\n")
+    assert [suggestion(finding) for finding in found] == ["lipocánulas", "dermoestéticas"]
 
 
 def test_regular_forms_of_general_words_are_right_and_misspelled_ones_are_not(spanish: WordingCheck) -> None:
@@ -174,7 +179,7 @@ def test_the_spanish_view_of_terminology_has_the_spanish_glossary_and_english_en
     assert spanish.glossary[0].definition == "La capa más profunda de la piel, bajo la epidermis."
     assert [entry.target for entry in spanish.patient_words] == ["cuidados.es.md"]
     assert english.patient_words == ()
-    assert "Dermalux" in spanish.accepted_words and "microcánula" not in english.accepted_words
+    assert "Dermalux" in spanish.accepted_words and "lipocánula" not in english.accepted_words
     assert load_terminology(tmp_path / "terminology.yml", "es") == spanish
 
 

@@ -106,6 +106,7 @@ class Language:
     clitic_after: tuple[str, ...]
     hyphen_prefixes: frozenset[str]
     units: frozenset[str]
+    closed_prefixes: frozenset[str] = frozenset()
     sound_alike: tuple[tuple[str, str], ...] = ()
     readability: Readability | None = None
 
@@ -444,6 +445,7 @@ def _load_language(path: Path) -> Language:
         clitics=tuple(str(pronoun) for pronoun in clitics.get("pronouns") or ()),
         clitic_after=tuple(str(ending) for ending in clitics.get("after") or ()),
         hyphen_prefixes=frozenset(str(prefix) for prefix in data.get("hyphen_prefixes") or ()),
+        closed_prefixes=frozenset(str(prefix) for prefix in data.get("closed_prefixes") or ()),
         units=frozenset(str(unit) for unit in data.get("units") or ()),
         sound_alike=tuple((str(written), str(meant)) for written, meant in data.get("sound_alike") or ()),
         readability=_readability(data.get("readability")),

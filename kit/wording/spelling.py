@@ -56,6 +56,8 @@ DICTIONARY_MAX_EDITS = 2
 # Longest all-capital word read as an abbreviation (NSAID); longer ones are
 # words in a shouted heading, checked as words.
 ABBREVIATION_MAX_LETTERS = 5
+# The shortest word a closed prefix is written onto (micro + herida), so a prefix never hides a typo of a short word.
+MIN_PREFIXED_WORD = 4
 ROMAN_NUMERAL = re.compile(r"(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 # Units written after a number (0.5 mm, 10 ml, 5 mg, 9 am): never typos there.
 UNITS = frozenset(
@@ -179,6 +181,8 @@ class Speller:
             return None  # crêpey, as crepey: an English writer's accents on a word the lists know without them
         if lower.endswith(("'s", "s'")) and len(word) > 3 and self._problem_kind(word[:-2]) is None:
             return None  # the skin's, UV's, patients'
+        if self._is_prefixed_word(word):
+            return None  # microheridas: micro + heridas, a prefix written onto a known word (Spanish writes them closed)
         if ROMAN_NUMERAL.fullmatch(word):
             return None  # Fitzpatrick types IV to VI
         if _is_abbreviation(word):
@@ -217,6 +221,14 @@ class Speller:
     def _long_tail_pool(self) -> tuple[str, ...]:
         """The derived lists in lower case, for the last place a suggestion looks."""
         return tuple(sorted({word.lower() for word in self.lexicon.long_tail_words()}))
+
+    def _is_prefixed_word(self, word: str) -> bool:
+        """A known word with one of the language's closed prefixes before it (none in English: its list has them)."""
+        lower = word.lower()
+        return any(
+            lower.startswith(prefix) and len(lower) - len(prefix) >= MIN_PREFIXED_WORD and self._problem_kind(lower[len(prefix) :]) is None
+            for prefix in self.lexicon.closed_prefixes
+        )
 
     def _is_listed(self, word: str) -> bool:
         """In the field's or the clinic's lists, in a case they allow."""
@@ -422,6 +434,7 @@ class Lexicon(Protocol):
 
     variant: SpellingVariant | NoVariant
     hyphen_prefixes: frozenset[str]
+    closed_prefixes: frozenset[str]
     units: frozenset[str]
 
     def words(self) -> frozenset[str]: ...
@@ -442,6 +455,7 @@ class EnglishLexicon:
     """English: pyspellchecker's US list, the skin-clinic list, variants, and the regular inflections above."""
 
     hyphen_prefixes = HYPHEN_PREFIXES
+    closed_prefixes: frozenset[str] = frozenset()
     units: frozenset[str] = frozenset()
 
     def __init__(self, variant: str) -> None:
@@ -494,6 +508,7 @@ class LanguageLexicon:
         self.language = language
         self.variant: SpellingVariant | NoVariant = NoVariant(language)
         self.hyphen_prefixes = language.hyphen_prefixes
+        self.closed_prefixes = language.closed_prefixes
         self.units = language.units
 
     def words(self) -> frozenset[str]:
