@@ -62,6 +62,13 @@ test: lint $(AXE)
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest --numprocesses=auto --dist=loadfile
 
+# The fork matrix (tests/forkmatrix.py): fresh copies of the project made into three other clinics' sites
+# (a British clinic in live mode; one that renames, removes and moves pages; one that adds pages and a nav
+# section), each built strictly and passing the site tests (`pytest -m site`). CI runs it after `make test`.
+test-fork: $(VENV)/.test-deps $(AXE)
+	scripts/ensure-chromium.sh
+	$(BIN)/python tests/forkmatrix.py
+
 # Random exploration of the property-based tests (the suite itself always draws the same examples:
 # tests/conftest.py): rounds of fresh random examples, as long as asked, stopping at the first failure.
 # Add the falsifying example it prints to its test as an `@example(...)`. `make fuzz FUZZ_SECONDS=600`.

@@ -94,10 +94,38 @@ SETTINGS = read_settings()
 # The clinic as the kit reads it: optional details a clinic deleted are "" (no phone, no booking link), and
 # without a `website:` line its website is the site's own address, so tests of them pass on any clinic's fork.
 CLINIC = load_clinic(ROOT / "clinic.yml").with_website(SETTINGS["site_url"]).as_dict()
+
+
+def nav_pages(nav: list) -> dict[str, str]:
+    """source -> title of each page file in the nav, in order, those inside nav sections too."""
+    pages: dict[str, str] = {}
+    for entry in nav:
+        for title, value in entry.items() if isinstance(entry, dict) else []:
+            if isinstance(value, list):
+                pages |= nav_pages(value)
+            elif isinstance(value, str) and (DOCS / value).is_file():
+                pages[value] = title
+    return pages
+
+
+def nav_sections(nav: list) -> list[str]:
+    """The titles of the nav's sections (a title over a list of pages), in order, nested ones too."""
+    return [
+        name
+        for entry in nav
+        if isinstance(entry, dict)
+        for title, value in entry.items()
+        if isinstance(value, list)
+        for name in [title, *nav_sections(value)]
+    ]
+
+
 # The pages of the nav that are files in docs/ (the glossary is made by the build), source -> title.
-NAV_PAGES = {
-    source: title for entry in SETTINGS["nav"] for title, source in entry.items() if isinstance(source, str) and (DOCS / source).is_file()
-}
+NAV_PAGES = nav_pages(SETTINGS["nav"])
+NAV_SECTIONS = nav_sections(SETTINGS["nav"])
+# The brochure's title (its PDFs' title, its cover's heading): the print-site plugin's `print_page_title`.
+PRINT_SITE = next((entry["print-site"] for entry in SETTINGS.get("plugins", []) if isinstance(entry, dict) and "print-site" in entry), {})
+BROCHURE_TITLE = (PRINT_SITE or {}).get("print_page_title", "Print Site")
 # Pages that give health information: reviewed, with a disclaimer (`health_page: false` opts out).
 HEALTH_PAGES = [source for source in NAV_PAGES if front_matter(DOCS / source).get("health_page") is not False]
 # Tests of the demonstration pages' own content (the source text's sentences, what search finds

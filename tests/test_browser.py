@@ -19,8 +19,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CLINIC, DOCS, MEASURED, NAV_PAGES, ROOT, Build, FixtureSite, front_matter, url_of
-from playwright.sync_api import Browser, Page
+from conftest import CLINIC, DOCS, MEASURED, NAV_PAGES, NAV_SECTIONS, ROOT, Build, FixtureSite, front_matter, url_of
+from playwright.sync_api import Browser, Locator, Page
 from sitebrowser import AXE_JS, PHONE, SitePage, SiteServer, first_view, site_pages
 
 from kit.wording.terminology import PatientWords, load_terminology
@@ -369,6 +369,32 @@ def open_menu(tab: Page) -> None:
     )
 
 
+# The id of the label that opens the nav section a menu link is in (None for a link at the top level).
+IN_SECTION = "a => a.closest('nav.md-nav[data-md-level]:not([data-md-level=\"0\"])')?.getAttribute('aria-labelledby')"
+
+
+# Whether a tap on the link's middle reaches it (not an open section's panel over it).
+ON_TOP = """a => {
+  a.scrollIntoView({block: "center"});
+  const r = a.getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return r.width > 0 && hit !== null && (hit === a || a.contains(hit));
+}"""
+
+
+def reveal_in_phone_menu(tab: Page, link: Locator) -> None:
+    """Material's phone menu shows one level at a time: back out of an open section, then into the link's own."""
+    for _ in range(4):
+        if link.evaluate(ON_TOP):
+            return
+        back = tab.locator(".md-sidebar--primary nav.md-nav[data-md-level]:not([data-md-level='0']) > label.md-nav__title")
+        shown = [back.nth(i) for i in range(back.count()) if back.nth(i).is_visible()]
+        if shown:
+            shown[-1].click()
+        elif section := link.evaluate(IN_SECTION):
+            tab.locator(f"label[id='{section}']").click()
+        tab.wait_for_timeout(400)  # the menu slides
+
+
 def horizontal_overflow(tab: Page) -> int:
     """How many pixels the page is wider than the screen (0: no sideways scrolling)."""
     return tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -386,6 +412,7 @@ def test_on_a_phone_the_menu_opens_and_reaches_every_page(
         link = tab.locator(".md-sidebar--primary a.md-nav__link").filter(has_text=page.title)
         visible = [link.nth(i) for i in range(link.count()) if link.nth(i).evaluate("(a, t) => a.href === t", target)]
         assert visible, f"no link to {page.title!r} ({target}) in the phone menu"
+        reveal_in_phone_menu(tab, visible[0])
         visible[0].click()
         tab.wait_for_url(target)
         assert tab.locator("article h1").first.is_visible(), f"{target} shows no heading"
@@ -492,6 +519,13 @@ def first_key_point(real_site: Build, page: SitePage) -> str | None:
     return None
 
 
+def card_line(real_site: Build, page: SitePage) -> str | None:
+    """What a page's card on the home page says: its first Key point, or its `description` when it has none."""
+    sources = {url_of(source) + "/" if url_of(source) else "": source for source in NAV_PAGES}
+    description = front_matter(DOCS / sources[page.path]).get("description") if page.path in sources else None
+    return first_key_point(real_site, page) or (" ".join(str(description).split()) if description else None)
+
+
 def test_the_home_page_first_screen_says_what_the_treatment_is_and_offers_call_and_book(
     tabs: Tabs, server: SiteServer, evidence: Evidence
 ) -> None:
@@ -513,8 +547,8 @@ def test_the_home_page_first_screen_says_what_the_treatment_is_and_offers_call_a
 def test_the_home_page_has_a_card_for_each_topic_in_nav_order_with_a_line_from_its_key_points(
     real_site: Build, tabs: Tabs, server: SiteServer, nav_pages: list[SitePage], evidence: Evidence
 ) -> None:
-    expected = [(page, line) for page in nav_pages[1:] if (line := first_key_point(real_site, page))]
-    assert len(expected) >= 2, "the pages have Key points boxes"
+    expected = [(page, line) for page in nav_pages[1:] if (line := card_line(real_site, page))]
+    assert len(expected) >= 2, "the pages have Key points boxes or descriptions"
     tab = tabs("phone")
     tab.goto(evidence.look_at(server.url()), wait_until="load")
     cards = tab.locator("article .home-topics a.home-topic")
@@ -656,7 +690,10 @@ def test_the_print_page_shows_every_chapter_in_order(
         expected.append(" ".join(h1.get_text(" ").split()).rstrip("¶ ").strip())
     tab = tabs("desktop")
     tab.goto(evidence.look_at(server.url("print_page/")), wait_until="load")
-    chapters = tab.locator("#print-site-page section.print-page")
+    # A nav section is a section of its own around its pages' chapters, titled as in the nav.
+    sections = tab.locator("#print-site-page section.print-page.md-section > h1").all_inner_texts()
+    assert [" ".join(t.split()).rstrip("¶ ").strip() for t in sections] == NAV_SECTIONS
+    chapters = tab.locator("#print-site-page section.print-page:not(.md-section)")
     assert chapters.count() == len(nav_pages), f"{chapters.count()} chapters for {len(nav_pages)} pages"
     titles = [" ".join(t.split()).rstrip("¶ ").strip() for t in chapters.locator("h1").all_inner_texts()]
     assert titles == expected

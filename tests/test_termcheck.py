@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite, new_fixture_site
+from conftest import DEMO, DOCS, ROOT, SOURCE_TEXT, Build, FixtureSite, new_fixture_site
 from fixturesite import FIXTURE_TERMINOLOGY
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -598,10 +598,13 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.site
 def test_the_commit_check_passes_the_real_pages() -> None:
-    result = run_cli(*sorted(str(page.relative_to(ROOT)) for page in DOCS.glob("*.md")))
+    result = run_cli(*sorted(str(page.relative_to(ROOT)) for page in DOCS.rglob("*.md")))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 errors, 0 warnings, 0 suggestions." in result.stdout
+    assert re.search(r"\b0 errors, 0 warnings, \d+ suggestions?\.", result.stdout), result.stdout
+    if DEMO:  # the demonstration's own pages leave the editor nothing to consider; a clinic's may (an unknown abbreviation)
+        assert "0 errors, 0 warnings, 0 suggestions." in result.stdout
 
 
 def test_the_commit_check_prints_the_builds_messages_and_fails(every_place: tuple[FixtureSite, Build]) -> None:
