@@ -403,6 +403,15 @@ def test_careful_wording_and_a_kept_claim_are_not_findings_and_the_kept_claim_is
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+def test_a_live_site_of_careful_wording_and_kept_claims_builds_clean(tmp_path: Path) -> None:
+    site = claims_site(tmp_path, "live")
+    (site.root / "docs" / "results.md").unlink()
+    build = site.build("--strict", env={"CLINIC_KIT_PDF": "off"})
+    assert build.returncode == 0, build.output
+    assert "claims: docs/" not in build.output
+    assert "Claims check (claims.yml): 2 pages, 0 reported, 1 kept by a named reviewer, in " in build.output
+
+
 def test_a_kept_claim_without_a_reviewer_or_no_longer_on_the_page_is_reported(tmp_path: Path) -> None:
     site = claims_site(tmp_path, "live")
     site.write("docs/kept.md", KEPT.replace(f"    reviewer: {REVIEWER}\n", "").replace("claim: find it", "claim: finds it"))
