@@ -79,6 +79,7 @@ FIELDS = st.fixed_dictionaries(
         # page (test_hostile_links below tries them).
         "website": st.just(CLINIC["website"]),
         "booking_url": st.just(CLINIC["booking_url"]),
+        "term": st.one_of(st.just("dermis"), HOSTILE),
         "definition": HOSTILE,
         "patient_word": HOSTILE,
         "title": HOSTILE,
@@ -139,7 +140,7 @@ def site_with(fields: dict, root: Path, pdfs: bool = False) -> HostileSite:
     )
     site.terminology(
         {
-            "terms": [{"term": "dermis", "definition": fields["definition"]}],
+            "terms": [{"term": fields["term"], "definition": fields["definition"]}],
             "patient_words": [{"words": [fields["patient_word"]], "page": "index.md"}],
         }
     )
@@ -150,6 +151,7 @@ def site_with(fields: dict, root: Path, pdfs: bool = False) -> HostileSite:
         "next_review": "2027-11-01",
         "reviewer": fields["reviewer"],
         "contact": True,
+        "template": "home.html",  # the home page prints the description in its hero, as Material does in the head
     }
     body = PAGE.split("---\n", 2)[2]
     site.write("docs/index.md", "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + body)
