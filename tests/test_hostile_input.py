@@ -328,3 +328,9 @@ def test_the_check_names_a_language_material_has_no_words_for_at_its_line(tmp_pa
     assert (
         f"mkdocs.yml:{line_of(config, 'language:')}:3: `language: xx` is not a language Material for MkDocs has words for" in check.stdout
     )
+
+
+def test_a_clinic_name_of_spaces_is_missing_at_its_own_line(tmp_path: Path) -> None:
+    site = HostileSite(tmp_path)
+    site.clinic(name="   ")
+    stopped_at(site.build(), f"clinic.yml:{line_of(tmp_path / 'clinic.yml', 'name:')}:1", "The clinic's `name` is missing")

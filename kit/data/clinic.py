@@ -87,8 +87,9 @@ def load_clinic(path: Path, language: str = "") -> Clinic:
         raise document.error((), "clinic.yml must be a list of `name: value` lines", "Compare it with the example in the README")
     _reject_unknown_keys(document)
     for key in REQUIRED:
-        if key not in data or data[key] in (None, "", []):
-            raise document.error((), f"The clinic's `{key}` is missing", f"Add a line `{key}: ...` to clinic.yml")
+        if key not in data or data[key] in (None, "", []) or (isinstance(data[key], str) and not data[key].strip()):
+            where = (key,) if key in data else ()  # `name: "  "` is missing too, at its own line
+            raise document.error(where, f"The clinic's `{key}` is missing", f"Add a line `{key}: ...` to clinic.yml")
     address = _address(document)
     values = {key: _text(document, key) for key in (*REQUIRED, *OPTIONAL) if key in data and key != "address"}
     if values.get("mode", "demo") not in MODES:
