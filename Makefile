@@ -22,7 +22,7 @@ else
 $(error BUILDER=$(BUILDER) is not a builder the kit supports: use BUILDER=mkdocs (the default) or BUILDER=properdocs)
 endif
 
-.PHONY: build check release test test-fork fuzz lint serve bench bench-web zensical-trial compare-builders word-lists lock clean
+.PHONY: build check release test test-fork fuzz lint serve bench bench-web zensical-trial compare-builders word-lists spanish-words lock clean
 
 # Build the site and PDF into a fresh folder and swap it in only when the
 # strict build succeeded, so a failed build never leaves a half-made site/
@@ -111,6 +111,14 @@ zensical-trial: $(VENV)/.test-deps
 # downloaded with pip as pinned in scripts/derive_word_lists.py; README "Where the word lists come from".
 word-lists: $(VENV)/.build-deps
 	$(BIN)/python scripts/derive_word_lists.py
+
+# Remake kit/wording/words/es-words.txt.gz from pyspellchecker's Spanish lists (MIT): the installed
+# version's headwords and 0.7.3's forms in use (downloaded with pip); kit/wording/words/README.md.
+spanish-words: $(VENV)/.build-deps
+	rm -rf .pyspellchecker-0.7.3
+	$(BIN)/pip download -q --no-deps pyspellchecker==0.7.3 -d .pyspellchecker-0.7.3
+	PYTHONPATH="$(CURDIR)" $(BIN)/python scripts/derive_spanish_words.py .pyspellchecker-0.7.3/pyspellchecker-0.7.3-py3-none-any.whl
+	rm -rf .pyspellchecker-0.7.3
 
 # Re-pin every package after changing requirements.in or requirements-test.in.
 lock:
