@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from kit.web.accessibility import name_search_dialog
 from kit.web.pageweight import drop_print_only_assets
-from kit.web.session import remember_command, started_command
+from kit.web.session import finish_command, remember_command, started_command
 from kit.web.site_build import SiteBuild, project_file
 
 
@@ -94,12 +94,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return SiteBuild.of(config).finish_page(name_search_dialog(drop_print_only_assets(output, page)))
 
 
-# After print-site has written the print page the PDFs are made from, and after mkdocs-static-i18n
-# (-100) has built the other languages and rewritten the search index they share.
-@event_priority(-150)
+@event_priority(-50)  # after print-site has written the print page the PDFs are made from
 def on_post_build(config: MkDocsConfig) -> None:
     """Patients' words into the search index, the PDFs, then the editor's summaries."""
     SiteBuild.of(config).finish(config)
+
+
+def on_shutdown() -> None:
+    """A site in several languages: each language's search index, once mkdocs-static-i18n has rewritten their shared one."""
+    finish_command()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -174,9 +174,9 @@ next_review: 2027-11-01
 
 !!! abstract "Puntos clave"
 
-    - Tratamos la piel.
-    - Estamos junto al mar.
-    - Puede llamarnos.
+    - Cuidamos la piel.
+    - Estamos en el puerto.
+    - Nos puede llamar.
 
 Lea sobre los [cuidados](care.md).
 """

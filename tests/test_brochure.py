@@ -37,6 +37,8 @@ from pdftext import MARGIN_BAND, NO_HEADER, PrintedPage, read_pdf, top_level_boo
 from pypdf import PdfReader
 from textutil import normalize, published_pieces, visible_text
 
+from kit.data.patient_text import strings
+
 SETTINGS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])
 BROCHURE = SETTINGS["extra"]["brochure"]
 PAPERS = BROCHURE["paper"]
@@ -403,16 +405,20 @@ def test_every_page_links_to_the_brochure_with_a_relative_url_that_resolves(real
     for html_file in pages:
         url = site_path + html_file.relative_to(real_site.site).as_posix().removesuffix("index.html")
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        main = [a for a in soup.select("a[href]") if normalize(a.get_text()) == "Download the brochure (PDF)"]
+        words = strings(soup.html["lang"])["site"]["download_brochure"]  # in the page's language
+        main = [a for a in soup.select("a[href]") if normalize(a.get_text()) == words]
         assert len(main) == 1, f"{html_file}: {len(main)} download links"
-        brochure_links = [main[0], *soup.select('a[aria-label^="Download the brochure (PDF), "]')]
+        brochure_links = [main[0], *soup.select(f'a[aria-label^="{words}, "]')]
         targets = []
         for link in brochure_links:
             assert not re.match(r"(?:[a-z]+:)?/", link["href"]), f"{html_file}: {link['href']} is not relative"
             target = urlparse(urljoin("https://host" + url, link["href"])).path
             assert (real_site.site / target.removeprefix(site_path)).is_file(), f"{html_file}: {link['href']}"
             targets.append(target)
-        assert targets == [site_path + brochure_file(paper) for paper in PAPERS]
+        if soup.html["lang"] == SETTINGS["theme"]["language"]:
+            assert targets == [site_path + brochure_file(paper) for paper in PAPERS]
+        else:  # a translation's PDFs, in its language's folder (site/es/)
+            assert len(targets) == len(PAPERS) and all(t.startswith(f"{site_path}{soup.html['lang']}/") for t in targets), targets
 
 
 def test_the_handout_page_also_offers_the_handout(real_site: Build) -> None:

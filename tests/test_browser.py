@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import CLINIC, DOCS, MEASURED, NAV_PAGES, NAV_SECTIONS, ROOT, Build, FixtureSite, front_matter, url_of
 from playwright.sync_api import Browser, Locator, Page
-from sitebrowser import AXE_JS, PHONE, SitePage, SiteServer, first_view, site_pages
+from sitebrowser import AXE_JS, PHONE, SitePage, SiteServer, first_view, site_pages, site_path
 
 from kit.wording.terminology import PatientWords, load_terminology
 
@@ -318,6 +319,42 @@ def test_every_page_passes_axe_accessibility_rules(
         if violations:
             evidence.look_at(tab.url)
             problems.append(f"--- {page.path or 'home'} at {viewport}, {scheme}:\n{describe(violations)}")
+    assert not problems, "\n".join(problems)
+
+
+def translated_pages(site: Path) -> list[str]:
+    """Every page of each other language's menu (`es/aftercare/`), reached from the home page's language switcher."""
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    root, own = site_path(site), home.html.get("lang", "")
+    found: list[str] = []
+    for link in home.select("a.md-select__link[hreflang]"):
+        if link["hreflang"] == own:
+            continue
+        folder = link["href"].removeprefix(root)
+        menu = BeautifulSoup((site / folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+        for item in menu.select("nav.md-nav--primary a.md-nav__link[href]"):
+            href = item["href"]
+            if not href.startswith(("#", "http:", "https:", "//", "..")):
+                found.append(folder + ("" if href in ("", ".", "./") else href.removeprefix("./")))
+    return list(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_translated_page_passes_axe_accessibility_rules(
+    tabs: Tabs, server: SiteServer, real_site: Build, evidence: Evidence, scheme: str
+) -> None:
+    """The Spanish pages (every language the switcher offers), at phone width, in both palettes."""
+    pages = translated_pages(real_site.site)
+    if not pages:
+        pytest.skip("a site in one language: no language switcher on its home page")
+    tab = tabs("phone", scheme)
+    problems = []
+    for path in pages:
+        tab.goto(server.url(path), wait_until="load")
+        assert tab.evaluate("document.documentElement.lang") != "en", path
+        if violations := axe_violations(tab):
+            evidence.look_at(tab.url)
+            problems.append(f"--- {path} ({scheme}):\n{describe(violations)}")
     assert not problems, "\n".join(problems)
 
 

@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup
 from conftest import DEMO, OTHER_REVIEWER, ROOT, Build, FixtureSite, new_fixture_site
 from textutil import normalize
 
+from kit.data.patient_text import strings
+
 EXAMPLES = yaml.safe_load((ROOT / "kit" / "data" / "shipped_examples.yml").read_text(encoding="utf-8"))
 PRICES_PAGE = """\
 ---
@@ -94,8 +96,10 @@ def test_the_kits_own_site_says_demonstration_on_every_page_and_its_brochure_cov
     pages = [path for path in real_site.site.rglob("index.html") if "print_page" not in path.parts]
     assert len(pages) > 1
     for path in pages:
-        notice = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article .demo-notice")
-        assert notice is not None and "demonstration" in notice.get_text().lower(), path
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        notice = page.select_one("article .demo-notice")
+        words = strings(page.html["lang"])["demo"]["notice_title"]  # in the page's own language (es/: Spanish)
+        assert notice is not None and words in notice.get_text(), path
     for pdf in real_site.site.glob("*brochure*.pdf"):
         assert "demonstration" in PdfReader(pdf).pages[0].extract_text().lower(), f"{pdf.name}: no demonstration notice on the cover"
 

@@ -48,6 +48,8 @@ def test_the_spanish_brochure_is_in_spanish_from_cover_to_footer(built: Build) -
     # The English brochure stays English, in the site's root.
     english_reader, english = read_pdf(pdf(built, "harbour-skin-brochure-a4.pdf"))
     assert strings("en")["print"]["page_of"].format(page=len(english), pages=len(english)) in english[-1].margin_text
+    assert [title for title, _ in top_level_bookmarks(english_reader)] == ["Home", "Care", "Prices", "Glossary"]
+    assert "Harbour skin" in english[0].body_text and "Piel Harbour" not in " ".join(page.body_text for page in english)
 
 
 @pytest.mark.parametrize("name", ["es/piel-harbour-brochure-a4.pdf", "es/piel-harbour-care-handout-a4.pdf"])

@@ -55,6 +55,7 @@ from kit.review.reminders import STATUS_WORDS, review_status
 from kit.web import archive, glossary, patient_words
 from kit.web.imagesize import image_size
 from kit.web.markdown_ext import BUILD_ATTRIBUTE, without_additions
+from kit.web.session import at_end
 from kit.web.structured_data import medical_web_page, script_json
 from kit.wording import readability
 from kit.wording.languages import page_language, wording_language
@@ -328,10 +329,10 @@ class SiteBuild:
         """The search plugin has written its index: add the patients' words to their pages and sections.
 
         A site in several languages has one index, which mkdocs-static-i18n rewrites once every
-        language is built: the words of the languages built before this one are written again.
+        language is built: each language's words are kept for `index_each_language`, at the end.
         """
-        words = {**getattr(config, _SEARCH_WORDS, {}), **self.search_words}
-        setattr(config, _SEARCH_WORDS, words)
+        words = self.search_words
+        setattr(config, _SEARCH_WORDS, {**getattr(config, _SEARCH_WORDS, {}), **words})
         for location in patient_words.add_to_search_index(Path(config.site_dir), words):
             self.reporter.report(
                 [
@@ -347,13 +348,22 @@ class SiteBuild:
                 ]
             )
 
+    def index_each_language(self, config: MkDocsConfig) -> None:
+        """Every language's patient words into the shared index mkdocs-static-i18n wrote, then one index per language."""
+        assert self.languages is not None
+        site_dir = Path(config.site_dir)
+        # Each language's build has reported its words' missing pages already (add_patient_words_to_search).
+        patient_words.add_to_search_index(site_dir, getattr(config, _SEARCH_WORDS, {}))
+        split_search_index(site_dir, self.languages)
+
     @_stops_reported
     def finish(self, config: MkDocsConfig) -> None:
         """Patients' words into the search index (the search plugin has written it), the PDFs (print-site
         has written the print page) unless the checks failed, then the editor's summaries."""
         self.add_patient_words_to_search(config)
-        if self.languages is not None and self.languages.is_default:  # the last build: every language is in the index
-            split_search_index(Path(config.site_dir), self.languages)
+        if self.languages is not None and len(self.languages.languages) > 1 and self.languages.is_default:
+            # mkdocs-static-i18n rewrites the index of every language after this event: split it at the very end.
+            at_end(functools.partial(self.index_each_language, config))
         if config.strict and (failures := strict_failures()):
             self.reporter.note(
                 "brochure",
