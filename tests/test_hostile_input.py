@@ -334,3 +334,11 @@ def test_a_clinic_name_of_spaces_is_missing_at_its_own_line(tmp_path: Path) -> N
     site = HostileSite(tmp_path)
     site.clinic(name="   ")
     stopped_at(site.build(), f"clinic.yml:{line_of(tmp_path / 'clinic.yml', 'name:')}:1", "The clinic's `name` is missing")
+
+
+def test_a_docs_folder_that_is_itself_a_link_out_of_the_project_stops_the_build(tmp_path: Path) -> None:
+    site = HostileSite(tmp_path / "project")
+    outside = tmp_path / "elsewhere"
+    (site.root / "docs").rename(outside)
+    (site.root / "docs").symlink_to(outside)
+    stopped_at(site.build(), "docs:1:1", f"This is a link to {outside}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 import traceback
 import warnings
@@ -176,6 +177,7 @@ def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     next_job = context.Value("i", 0)  # the index of the next job to take, under its own lock
     processes, receivers = [], []
+    interrupted = _Interruption()
     try:
         for _ in range(workers):
             receiver, sender = context.Pipe(duplex=False)
@@ -184,19 +186,50 @@ def render_all(jobs: list[Job], stylesheet: Path, site_dir: Path, docs_dir: Path
             sender.close()  # the worker's end: the pipe reports end-of-file when the worker is done
             processes.append(process)
             receivers.append(receiver)
-        return _collect(receivers, len(jobs))
+        return _collect(receivers, len(jobs), interrupted)
     finally:  # done, Ctrl-C, or a worker's error: no worker goes on writing
+        interrupted.restore()
         for process in processes:
             process.kill()
         for process in processes:
             process.join()
 
 
-def _collect(receivers: list[Connection], count: int) -> list[Rendered]:
-    """Each worker's results as they come, in the jobs' order; a worker's error is raised here."""
+class _Interruption:
+    """Remembers a Ctrl-C while the workers run, so it is never lost.
+
+    Python raises KeyboardInterrupt wherever the main thread is; during a fork that is
+    inside an at-fork handler (logging's lock release), which swallows it ("Exception
+    ignored in ... _releaseLock"), and the build then waited for every PDF. Here the
+    signal also sets a flag the waiting loop checks.
+    """
+
+    def __init__(self) -> None:
+        self.seen = False
+        self.previous: Any = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._interrupt)
+
+    def _interrupt(self, signum: int, frame: Any) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.seen:
+            raise KeyboardInterrupt
+
+    def restore(self) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+            self.previous = None
+
+
+def _collect(receivers: list[Connection], count: int, interrupted: _Interruption) -> list[Rendered]:
+    """Each worker's results as they come, in the jobs' order; a worker's error (or a Ctrl-C) is raised here."""
     results: dict[int, Rendered] = {}
     while receivers:
-        for ready in wait(receivers):
+        interrupted.check()
+        for ready in wait(receivers, timeout=0.2):
             assert isinstance(ready, Connection)
             try:
                 index, outcome = ready.recv()
@@ -206,6 +239,7 @@ def _collect(receivers: list[Connection], count: int) -> list[Rendered]:
             if isinstance(outcome, BaseException):
                 raise outcome
             results[index] = outcome
+    interrupted.check()  # a worker that met the Ctrl-C before it could ignore it ends without its PDF
     if len(results) != count:
         raise RuntimeError(f"{count - len(results)} of the {count} PDFs were not made: a PDF worker stopped without a word")
     return [results[index] for index in range(count)]

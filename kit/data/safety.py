@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,32 +140,38 @@ def refuse_links_out_of(docs_dir: Path, project: Path) -> None:
     Links between files of the project stay allowed.
     """
     inside = project.resolve()
-    for folder, folders, files in os.walk(docs_dir):  # never follows a link into a folder
+    for path in _docs_entries(docs_dir):
+        if not path.is_symlink():
+            continue
+        target = Path(os.readlink(path))
+        leads_to = (path.parent / target).resolve()
+        if leads_to.is_relative_to(inside) and leads_to.exists():
+            continue
+        problem = (
+            f"This is a link to {target}, which is not a file of the project, so the site would publish it"
+            if leads_to.exists()
+            else f"This is a link to {target}, which does not exist"
+        )
+        # Named as the editor sees it: resolving the path (as messages do) would follow the link.
+        shown = os.path.relpath(path.parent.resolve() / path.name, Path.cwd().resolve())
+        finding = Finding.at(
+            "error",
+            "files.outside",
+            shown,
+            1,
+            1,
+            problem,
+            "Delete the link, and put a copy of the file itself in the folder if patients need it",
+        )
+        raise StopBuild(finding.located, finding)
+
+
+def _docs_entries(docs_dir: Path) -> Iterator[Path]:
+    """docs/ itself, then every file and folder in it; a linked folder is listed, never entered."""
+    yield docs_dir
+    for folder, folders, files in os.walk(docs_dir):
         for name in sorted(folders + files):
-            path = Path(folder) / name
-            if not path.is_symlink():
-                continue
-            target = Path(os.readlink(path))
-            leads_to = (path.parent / target).resolve()
-            if leads_to.is_relative_to(inside) and leads_to.exists():
-                continue
-            problem = (
-                f"This is a link to {target}, which is not a file of the project, so the site would publish it"
-                if leads_to.exists()
-                else f"This is a link to {target}, which does not exist"
-            )
-            # Named as the editor sees it: resolving the path (as messages do) would follow the link.
-            shown = os.path.relpath(path.parent.resolve() / path.name, Path.cwd().resolve())
-            finding = Finding.at(
-                "error",
-                "files.outside",
-                shown,
-                1,
-                1,
-                problem,
-                "Delete the link, and put a copy of the file itself in the folder if patients need it",
-            )
-            raise StopBuild(finding.located, finding)
+            yield Path(folder) / name
 
 
 def as_text(value: Any) -> Any:
