@@ -118,9 +118,9 @@ def evidence(request: pytest.FixtureRequest, browser: Browser, tabs: Tabs):
 # --- search ---------------------------------------------------------------------------------
 
 
-def search(tab: Page, server: SiteServer, term: str) -> list[str]:
-    """Type a term into the site's search box; the addresses of the results it shows."""
-    tab.goto(server.url(), wait_until="load")
+def search(tab: Page, server: SiteServer, term: str, start: str = "") -> list[str]:
+    """Type a term into the search box of a page (the home page); the addresses of the results it shows."""
+    tab.goto(server.url(start), wait_until="load")
     opener = tab.locator("label.md-header__button[for='__search']").first
     box = tab.locator("input.md-search__input")
     (opener if opener.is_visible() else box).click()  # phones have a search button; desktops show the box
@@ -130,6 +130,20 @@ def search(tab: Page, server: SiteServer, term: str) -> list[str]:
     links = tab.locator(".md-search-result__item > a.md-search-result__link")
     assert meta.is_visible(), f"the search results are not shown for {term!r}"
     return [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
+
+
+def test_a_translated_page_searches_its_own_language(tabs: Tabs, server: SiteServer, real_site: Build) -> None:
+    """Each language's pages search their own index, stemmed in their language; a Spanish word finds Spanish pages only there."""
+    folders = [path for path in translated_pages(real_site.site) if path.count("/") == 1]  # each language's home: es/
+    if not folders:
+        pytest.skip("a site in one language: no language switcher on its home page")
+    for folder in folders:
+        index = json.loads((real_site.site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        english = (real_site.site / "search" / "search_index.json").read_text(encoding="utf-8").lower()
+        word = next(w for doc in index["docs"] for w in re.findall(r"[^\W\d_]{9,}", doc["text"].lower()) if w not in english)
+        found = search(tabs("desktop"), server, word, folder)
+        assert found and all(page_of(url, server).startswith(folder) for url in found), (word, found)
+        assert not search(tabs("desktop"), server, word), f"the home page's search finds {word!r} of another language"
 
 
 def page_of(url: str, server: SiteServer) -> str:

@@ -260,4 +260,5 @@ def search_root(html: str, site: SiteLanguages) -> str:
     """A translated page searches its language's index: Material's script finds it under the page's `base`."""
     if site.is_default:
         return html
-    return _CONFIG_BASE.sub(lambda match: f"{match[1]}{match[2].rstrip('/')}/{site.current}{match[3]}", html, count=1)
+    # With its slash: Material resolves `search/search_index.json` against it, and "../es" would resolve beside es/.
+    return _CONFIG_BASE.sub(lambda match: f"{match[1]}{match[2].rstrip('/')}/{site.current}/{match[3]}", html, count=1)
