@@ -38,11 +38,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-110)  # after mkdocs-static-i18n has kept this language's pages only
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Read every page once (refusing pages MkDocs would crash on; a live site's unreleased content), add the glossary and the archive."""
+    """Read every page once (refusing pages MkDocs would crash on; a live site's unreleased content), add the glossary,
+    the archive and the "About this information" page."""
     build = SiteBuild.of(config)
     build.read_pages(files)
     build.add_glossary(files, config)
     build.add_archive(files, config)
+    build.add_about(files, config)
     return files
 
 
@@ -107,6 +109,7 @@ def on_shutdown() -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     """Rebuild the live preview when the clinic's data files or the brochure's files change."""
-    for name in ("clinic.yml", "terminology.yml", "claims.yml", "brochure"):
-        server.watch(str(project_file(config, name)))
+    for name in ("clinic.yml", "terminology.yml", "claims.yml", "how-we-work.md", "brochure"):
+        if project_file(config, name).exists():  # how-we-work.md is optional
+            server.watch(str(project_file(config, name)))
     return server

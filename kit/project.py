@@ -20,6 +20,7 @@ from kit.data.patient_text import untranslated
 from kit.pages import review
 from kit.pages.rawhtml import read_html_exceptions
 from kit.pages.sourcepage import SourcePage, read_page
+from kit.pages.sources import missing_sources_level
 from kit.pages.translation import read_out_of_date_level
 from kit.report.findings import Reporter
 from kit.review import golive
@@ -59,6 +60,7 @@ class Project:
             config_file=config_file,
             html_exceptions=read_html_exceptions(extra, config_file),
             translation_out_of_date=read_out_of_date_level(extra, config_file),
+            sources_missing=missing_sources_level(extra, config_file),
         )
         claims = start_claims_check(root, settings.language, (term.term for term in terminology.glossary))
         return cls(root, clinic, terminology, settings, reporter, start_wording_check(terminology), claims)

@@ -256,6 +256,13 @@ OTHER_CLINIC = {
 }
 OTHER_SITE_URL = "https://harbourlane-dermatology.github.io/skin/"
 OTHER_REVIEWER = "Dr Ada Lovell, Consultant dermatologist"
+# The evidence the other clinic cites on each health page (front matter `sources:`, kit/pages/sources.py).
+OTHER_SOURCE = """\
+sources:
+  - title: Skin needling explained
+    publisher: Harbourlane Dermatology Evidence Service
+    url: https://harbourlane-dermatology.co.uk/evidence/skin-needling
+    checked: {checked}"""
 
 
 @dataclass
@@ -276,7 +283,7 @@ class FixtureSite:
         (self.root / "clinic.yml").write_text(yaml.safe_dump(clinic, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
     def go_live(self, reviewer: str = OTHER_REVIEWER) -> None:
-        """What a clinic does before going live: its own details and address, a named reviewer on every health page."""
+        """What a clinic does before going live: its own details and address, a named reviewer and a source on every health page."""
         self.set_clinic(mode="live", **OTHER_CLINIC)
         config = self.root / "mkdocs.yml"
         config.write_text(
@@ -287,6 +294,10 @@ class FixtureSite:
             if meta and meta.get("health_page") is not False and "reviewer" not in meta:
                 head, separator, rest = page.read_text(encoding="utf-8").partition("\n---\n")
                 page.write_text(f"{head}\nreviewer: {reviewer}{separator}{rest}", encoding="utf-8")
+            if meta and meta.get("health_page") is not False and "sources" not in meta:
+                checked = meta.get("reviewed") or FIXTURE_TODAY  # checked at the page's review: not due for re-checking
+                head, separator, rest = page.read_text(encoding="utf-8").partition("\n---\n")
+                page.write_text(f"{head}\n{OTHER_SOURCE.format(checked=checked)}{separator}{rest}", encoding="utf-8")
             self.keep_flagged_claims(page, reviewer)
 
     def keep_flagged_claims(self, page: Path, reviewer: str) -> None:

@@ -104,7 +104,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("kit.project",),
     ("kit.brochure",),
     ("kit.web",),
-    ("kit.check", "kit.__main__"),
+    ("kit.check", "kit.governance", "kit.__main__"),
 )
 
 

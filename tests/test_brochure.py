@@ -378,7 +378,9 @@ def test_the_aftercare_handout_fits_on_one_sheet_with_the_clinic_letterhead(real
     handout_page = BeautifulSoup(real_site.page(BROCHURE["handout"].removesuffix(".md")), "html.parser")
     if DEMO:
         assert "demonstration" in text.lower(), "the demo handout does not say it is a demonstration"
-    screen_only = ("brochure-download", "demo-notice")  # PDF links; the site's demo notice (the handout words its own)
+    # PDF links; the site's demo notice (the handout words its own); the feedback link (paper cannot be clicked: the
+    # other-formats line gives the email); a demonstration's "no sources" sentence (the brochure says it once).
+    screen_only = ("brochure-download", "demo-notice", "page-feedback", "page-sources-none")
     # Checklist labels come out of the PDF after the text around them, so a paragraph that runs on from the front
     # of the sheet to the back reads whole only without them (each label is a line of its own, found in `text`).
     unlabelled = text
@@ -390,11 +392,17 @@ def test_the_aftercare_handout_fits_on_one_sheet_with_the_clinic_letterhead(real
         # The page's version line is not printed: the handout says its code and version in its footer and its box.
         if "page-version" in (paragraph.get("class") or []):
             continue
-        if not any(paragraph.find_parent(class_=name) for name in screen_only) and paragraph.find_parent(attrs={"hidden": True}) is None:
+        screen = any(paragraph.find_parent(class_=name) or name in (paragraph.get("class") or []) for name in screen_only)
+        if not screen and paragraph.find_parent(attrs={"hidden": True}) is None:
             assert visible_text(paragraph) in text or visible_text(paragraph) in unlabelled, paragraph.get_text()
 
 
 # ---- on the site -----------------------------------------------------------------------------
+
+
+def large_print(file: str) -> str:
+    """The large-print version of an A4 PDF's file name."""
+    return file.replace("-a4.pdf", "-large-print-a4.pdf")
 
 
 def test_every_page_links_to_the_brochure_with_a_relative_url_that_resolves(real_site: Build) -> None:
@@ -415,17 +423,18 @@ def test_every_page_links_to_the_brochure_with_a_relative_url_that_resolves(real
             target = urlparse(urljoin("https://host" + url, link["href"])).path
             assert (real_site.site / target.removeprefix(site_path)).is_file(), f"{html_file}: {link['href']}"
             targets.append(target)
+        # Each paper's brochure, then the large-print one (always A4: kit/brochure/build.py).
         if soup.html["lang"] == SETTINGS["theme"]["language"]:
-            assert targets == [site_path + brochure_file(paper) for paper in PAPERS]
+            assert targets == [site_path + brochure_file(paper) for paper in PAPERS] + [site_path + large_print(brochure_file("a4"))]
         else:  # a translation's PDFs, in its language's folder (site/es/)
-            assert len(targets) == len(PAPERS) and all(t.startswith(f"{site_path}{soup.html['lang']}/") for t in targets), targets
+            assert len(targets) == len(PAPERS) + 1 and all(t.startswith(f"{site_path}{soup.html['lang']}/") for t in targets), targets
 
 
 def test_the_handout_page_also_offers_the_handout(real_site: Build) -> None:
     url = BROCHURE["handout"].removesuffix(".md")
     soup = BeautifulSoup(real_site.page(url), "html.parser")
     hrefs = [a["href"] for a in soup.select(".brochure-download a") if "handout" in (a.get("aria-label") or a.get_text())]
-    assert [href.rsplit("/", 1)[-1] for href in hrefs] == [handout_file(paper) for paper in PAPERS]
+    assert [href.rsplit("/", 1)[-1] for href in hrefs] == [handout_file(paper) for paper in PAPERS] + [large_print(handout_file("a4"))]
     assert all((real_site.site / url / href).resolve().is_file() for href in hrefs)
     other = BeautifulSoup(real_site.page(""), "html.parser").select(".brochure-download a")
     assert not [a for a in other if "handout" in (a.get("aria-label") or a.get_text())]

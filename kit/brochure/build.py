@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +28,7 @@ from kit.brochure.document import (
     handout_html,
     information_given,
     nav_pages,
+    print_statements,
     split_print_page,
 )
 from kit.brochure.settings import (
@@ -41,10 +43,14 @@ from kit.brochure.settings import (
 from kit.data.clinic import Clinic
 from kit.data.languages import source_name
 from kit.data.patient_text import human_date, strings
+from kit.data.urls import ABOUT_FILE
 from kit.pages.pagefoot import clinic_contact
 from kit.pages.review import Review
 from kit.release.state import VersionState
 from kit.report.findings import Finding, Reporter, StopBuild
+
+if TYPE_CHECKING:  # WeasyPrint: imported by the builds that make PDFs, when they make them
+    from kit.brochure import render
 
 log = get_plugin_logger("brochure")
 
@@ -52,6 +58,10 @@ log = get_plugin_logger("brochure")
 HANDOUT_MAX_PAGES = 2
 #: Beside mkdocs.yml: the print stylesheet (fonts/ sits beside it).
 STYLESHEET = Path("brochure") / "print.css"
+#: The large-print layer, read after print.css for the large-print brochure and handout only.
+LARGE_PRINT_STYLESHEET = Path("brochure") / "large-print.css"
+#: Large print is made on A4 (RNIB's and the NHS's size), whatever papers the clinic prints on.
+LARGE_PRINT_PAPER = "a4"
 
 
 class BrochureBuild:
@@ -89,6 +99,8 @@ class BrochureBuild:
         config.extra["brochure"]["cover_contact"] = clinic_contact("cover", clinic, language)
         config.extra["brochure"]["back_cover_contact"] = clinic_contact("back_cover", clinic, language)
         config.extra["brochure"]["text"] = strings(language)["cover"]
+        # Who publishes it and other formats on request: the contents page and the booklet's back cover.
+        config.extra["brochure"]["statements"] = print_statements(clinic, language)
 
     def check_nav(self, nav: Navigation) -> None:
         """Remember the pages in order, and stop early if the handout page is not among them."""
@@ -137,14 +149,17 @@ class BrochureBuild:
         published = config.extra["brochure"]  # for_templates: where the site and its print page are published
         print_page_address = urljoin(published["site_url"], published["print_page_url"])
         cover, chapters = split_print_page(page.content, page.nav_items, Path(config.config_file_path), print_page_address)
+        if not self.settings.about:  # "About this information" is the site's; the brochure has it only if asked
+            chapters = [chapter for chapter in chapters if chapter.source != ABOUT_FILE]
         site_dir = Path(config.site_dir)
         identity = self._identity(config, page.title, "brochure")
         given = self._information_given(identity, "brochure")
         config.extra["brochure"]["information_given"] = given  # the booklet's back cover has it
-        brochure = brochure_html(cover, chapters, identity, given=given)
-        booklet = brochure_html(cover, chapters, identity, back_cover(config))
+        statements = config.extra["brochure"]["statements"]  # who publishes it, other formats: the contents page
+        brochure = brochure_html(cover, chapters, identity, given=given, statements=statements)
+        booklet = brochure_html(cover, chapters, identity, back_cover(config), statements=statements)
         handout = self._handout(config, chapters)
-        jobs: list[tuple[str, str, Job]] = []
+        jobs: list[tuple[str, str, Job]] = self._large_print_jobs(config, page, cover, chapters, identity, handout)
         for paper in self.settings.papers:
             jobs.append(("brochure", paper, Job(brochure, page.path, PAPER_SIZES[paper], site_dir / self.settings.brochure_file(paper))))
             booklet_file = site_dir / self.settings.booklet_file(paper)
@@ -176,11 +191,18 @@ class BrochureBuild:
             reporter.report([finding for finding in dict.fromkeys(written.refused) if finding not in refused_before])
             refused_before.update(written.refused)
             self.written.append((written.path.name, written.pages))
-            title = handout[1].title if kind == "handout" and handout else identity.title
-            code = self.versions.codes.of_kind(kind) if self.versions is not None else ""
+            base = kind.removeprefix("large-print ")  # a large-print PDF is its standard one's document, in large print
+            title = handout[1].title if base == "handout" and handout else identity.title
+            if base != kind:
+                title = strings(identity.language)["formats"]["large_print_title"].format(title=title)
+            code = self.versions.codes.of_kind(base) if self.versions is not None else ""
             file = written.path.relative_to(site_dir).as_posix()  # another language's PDFs are in its folder (es/...)
-            self.documents.append({"file": file, "kind": kind, "code": code, "title": title, "paper": label})
-            if kind == "brochure":
+            self.documents.append({"file": file, "kind": base, "code": code, "title": title, "paper": label})
+            if base != kind:
+                if kind == "large-print brochure":
+                    _check_every_chapter_printed(written.chapters, chapters, written.path)
+                log.info(f"Large print ({label}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
+            elif kind == "brochure":
                 _check_every_chapter_printed(written.chapters, chapters, written.path)
                 log.info(f"Brochure ({label}): {written.path.name}, {written.pages} pages, {written.seconds:.1f} s")
             elif kind == "booklet":
@@ -194,6 +216,48 @@ class BrochureBuild:
                 pages = f"{written.pages} page" + ("s" if written.pages != 1 else "")
                 log.info(f"Handout ({label}): {written.path.name}, {pages}, {written.seconds:.1f} s")
         log.info(f"PDFs: {len(results)} in {time.perf_counter() - started:.1f} s")
+
+    def _large_print_jobs(
+        self,
+        config: MkDocsConfig,
+        page: adapter.PrintPage,
+        cover: str,
+        chapters: list[Chapter],
+        identity: Identity,
+        handout: tuple[Chapter, Identity] | None,
+    ) -> list[tuple[str, str, render.Job]]:
+        """The large-print brochure and handout: the same HTML under brochure/large-print.css, on A4, rendered with the others."""
+        from kit.brochure.render import Job  # WeasyPrint: loaded only by builds that make PDFs
+
+        assert self.settings is not None
+        layer = (Path(config.config_file_path).parent / LARGE_PRINT_STYLESHEET,)
+        site_dir, size, paper = Path(config.site_dir), PAPER_SIZES[LARGE_PRINT_PAPER], LARGE_PRINT_PAPER
+        words = strings(identity.language)["formats"]["large_print_title"]
+        large = replace(identity, title=words.format(title=identity.title))
+        statements = config.extra["brochure"]["statements"]
+        given = self._information_given(large, "brochure")
+        html = brochure_html(cover, chapters, large, given=given, statements=statements, large_print=True)
+        jobs = [
+            ("large-print brochure", paper, Job(html, page.path, size, site_dir / self.settings.large_print_file("brochure"), layers=layer))
+        ]
+        if handout:
+            chapter, handout_identity = handout
+            handout_large = replace(handout_identity, title=words.format(title=handout_identity.title))
+            target = site_dir / self.settings.large_print_file("handout")
+            jobs.append(
+                (
+                    "large-print handout",
+                    paper,
+                    Job(
+                        handout_html(chapter, handout_large, self._information_given(handout_large, "handout"), large_print=True),
+                        page.path,
+                        size,
+                        target,
+                        layers=layer,
+                    ),
+                )
+            )
+        return jobs
 
     def _identity(self, config: MkDocsConfig, title: str, kind: str) -> Identity:
         clinic = self.clinic

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from kit.brochure.adapter import page_key
 from kit.brochure.tables import with_header_scopes
+from kit.data.clinic import Clinic
 from kit.data.patient_text import render, strings
 from kit.data.safety import plain
 from kit.data.yamlfile import SettingsLocator
@@ -117,25 +118,42 @@ def split_print_page(content: str, nav: Navigation | list, config_file: Path, pr
     return cover, chapters
 
 
-def brochure_html(cover: str, chapters: list[Chapter], identity: Identity, back_cover: str = "", given: str = "") -> str:
+def brochure_html(
+    cover: str,
+    chapters: list[Chapter],
+    identity: Identity,
+    back_cover: str = "",
+    given: str = "",
+    *,
+    statements: str = "",
+    large_print: bool = False,
+) -> str:
     """Cover, contents and every chapter, as one HTML document for WeasyPrint.
 
     The booklet adds a back cover with the clinic's contact details and its
     "Information given" box: the outside of the folded booklet a patient keeps.
     The flat brochure has no back cover: `given` puts its box on the contents page.
+    `statements` (who publishes it, other formats on request) close the contents
+    page; the large-print brochure is the same document under brochure/large-print.css.
     """
     kind = "brochure booklet" if back_cover else "brochure"
     chapters_html = "".join(chapter.html for chapter in chapters)
-    body = cover + contents_and_disclaimer(chapters, identity.language, given) + chapters_html + back_cover
-    return _document(identity, kind, body)
+    body = cover + contents_and_disclaimer(chapters, identity.language, given, statements) + chapters_html + back_cover
+    return _document(identity, kind + (" large-print" if large_print else ""), body)
 
 
-def contents_and_disclaimer(chapters: list[Chapter], language: str, given: str = "") -> str:
-    """The contents page closes with the disclaimer, said once for the whole brochure (and the brochure's box)."""
-    return f'<div class="contents-page">{contents(chapters, language)}{disclaimer(language)}{given}</div>'
+def contents_and_disclaimer(chapters: list[Chapter], language: str, given: str = "", statements: str = "") -> str:
+    """The contents page closes with the disclaimer, who publishes it and other formats, said once for the whole brochure
+    (and the brochure's box)."""
+    return f'<div class="contents-page">{contents(chapters, language)}{disclaimer(language)}{statements}{given}</div>'
 
 
-def handout_html(chapter: Chapter, identity: Identity, given: str = "") -> str:
+def print_statements(clinic: Clinic, language: str) -> str:
+    """Who publishes the brochure, that they provide the treatment, and other formats on request (kit/templates/print-trust.html)."""
+    return render("print-trust.html", language, clinic=clinic)
+
+
+def handout_html(chapter: Chapter, identity: Identity, given: str = "", large_print: bool = False) -> str:
     """One chapter under the clinic's letterhead, ending with its "Information given" box: the sheet staff hand over after treatment."""
     letterhead = (
         '<header class="letterhead">'
@@ -144,7 +162,7 @@ def handout_html(chapter: Chapter, identity: Identity, given: str = "") -> str:
         + f'<p class="topic">{escape(identity.description)}</p>'
         "</header>"
     )
-    return _document(identity, "handout", letterhead + chapter.html + given)
+    return _document(identity, "handout large-print" if large_print else "handout", letterhead + chapter.html + given)
 
 
 def _clinic_of(identity: Identity) -> dict[str, str]:

@@ -123,6 +123,7 @@ class Job:
     page_size: str
     target: Path
     sheet: Sheet | None = None
+    layers: tuple[Path, ...] = ()  # stylesheets read after print.css (the large-print layer)
 
 
 class Renderer:
@@ -134,6 +135,12 @@ class Renderer:
         # The words first: print.css wins any tie with them (print_text.py).
         self.words = CSS(string=print_words_css(language), font_config=self.fonts)
         self.stylesheet = CSS(filename=str(stylesheet), font_config=self.fonts, url_fetcher=self.fetcher)
+        self.layers: dict[Path, CSS] = {}  # parsed once per process, on first use
+
+    def _layer(self, path: Path) -> CSS:
+        if path not in self.layers:
+            self.layers[path] = CSS(filename=str(path), font_config=self.fonts, url_fetcher=self.fetcher)
+        return self.layers[path]
 
     def write(self, job: Job) -> Rendered:
         """Lay out the job's HTML and write it as PDF/UA-1 (a booklet: imposed, see booklet.py)."""
@@ -142,7 +149,10 @@ class Renderer:
         size = CSS(string=f"@page {{ size: {job.page_size} }}", font_config=self.fonts)
         with collector_paused():
             document = HTML(string=job.html, base_url=str(job.base_url), url_fetcher=self.fetcher).render(
-                stylesheets=[self.words, self.stylesheet, size], font_config=self.fonts, pdf_tags=True, pdf_variant=PDF_VARIANT
+                stylesheets=[self.words, self.stylesheet, *map(self._layer, job.layers), size],
+                font_config=self.fonts,
+                pdf_tags=True,
+                pdf_variant=PDF_VARIANT,
             )
             job.target.parent.mkdir(parents=True, exist_ok=True)
             with page_references_cached():

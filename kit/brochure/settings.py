@@ -44,6 +44,7 @@ class BrochureSettings:
     config_file: Path
     # Where this language's pages and PDFs are published: "" for the site's first language, "es/" for Spanish.
     folder: str = ""
+    about: bool = False  # `about: true`: the brochure keeps the "About this information" page
 
     def brochure_file(self, paper: str) -> str:
         return f"{self.folder}{self.file_stem}-brochure-{paper}.pdf"
@@ -53,6 +54,12 @@ class BrochureSettings:
 
     def booklet_file(self, paper: str) -> str:
         return f"{self.folder}{self.file_stem}-booklet-{paper}.pdf"
+
+    def large_print_file(self, kind: str) -> str:
+        """The large-print brochure or handout, always A4."""
+        if kind == "handout":
+            return f"{self.folder}{self.file_stem}-{Path(self.handout_page).stem}-handout-large-print-a4.pdf"
+        return f"{self.folder}{self.file_stem}-brochure-large-print-a4.pdf"
 
     def for_templates(self, site_url: str, logo: str, use_directory_urls: bool) -> dict[str, object]:
         """Values the site's templates and the cover template read from `config.extra.brochure`."""
@@ -76,6 +83,13 @@ class BrochureSettings:
             "print_page_url": print_page,
             # Only link to PDFs this build writes: `mkdocs serve` and CLINIC_KIT_PDF=off write none.
             "downloads": downloads if self.render_pdf else [],
+            # Beside the standard PDFs' links: the same brochure and handout in large print.
+            "large_print": {
+                "brochure": self.large_print_file("brochure"),
+                "handout": self.large_print_file("handout") if self.handout_page else "",
+            }
+            if self.render_pdf
+            else {},
             "cover_logo": get_relative_url(logo, print_page),
             "site_url": site_url,
         }
@@ -100,8 +114,14 @@ def settings_from(raw: object, config_file: Path, plugins: list[str], site: tupl
     if not isinstance(raw, dict):
         raise where.error(("extra", "brochure"), "`extra.brochure` must be `key: value` lines", "Indent `paper:` and `handout:` under it")
     for key in raw:
-        if key not in ("paper", "handout"):
-            raise where.error(("extra", "brochure", key), f"`{key}` is not a brochure setting", "Use `paper` and `handout`")
+        if key not in ("paper", "handout", "about"):
+            raise where.error(("extra", "brochure", key), f"`{key}` is not a brochure setting", "Use `paper`, `handout` and `about`")
+    if not isinstance(raw.get("about", False), bool):
+        raise where.error(
+            ("extra", "brochure", "about"),
+            "`about` must be true or false",
+            "Write `about: true` to print the 'About this information' page in the brochure, or delete the line",
+        )
     if "print-site" not in plugins:
         raise where.error(
             ("extra", "brochure"),
@@ -120,6 +140,7 @@ def settings_from(raw: object, config_file: Path, plugins: list[str], site: tupl
         file_stem=re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "site",
         render_pdf=_pdf_wanted(command),
         config_file=config_file,
+        about=raw.get("about", False),
     )
 
 

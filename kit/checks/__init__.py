@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from kit.checks import claims, description, filename, images, links, live, rawhtml, readability, review, translation, wording
+from kit.checks import claims, description, filename, images, links, live, rawhtml, readability, review, sources, translation, wording
 from kit.report.findings import Finding
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ PAGE_CHECKS: tuple[PageCheck, ...] = (
     review.check,
     live.check,
     translation.check,
+    sources.check,
     readability.check,
     description.check,
     images.check,

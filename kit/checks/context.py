@@ -33,6 +33,7 @@ class Settings:
     config_file: Path  # mkdocs.yml, for messages about its settings
     html_exceptions: tuple[HtmlException, ...] = ()  # extra.html_exceptions: raw HTML a reviewer allowed on a page
     translation_out_of_date: Level = "suggestion"  # extra.translations.out_of_date (kit/pages/translation.py)
+    sources_missing: str = "warning"  # extra.sources.missing: a live health page without sources (or `off`)
 
 
 class CheckContext(Protocol):

@@ -19,7 +19,7 @@ from kit.report.findings import Finding, StopBuild
 # No phone: a clinic that takes questions by email only; every place that shows the number leaves it out.
 # No website: this site is the clinic's website, and the build uses mkdocs.yml's site_url (Clinic.with_website).
 REQUIRED = ("name", "logo", "email", "address")
-OPTIONAL = ("website", "phone", "booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role", "mode")
+OPTIONAL = ("website", "phone", "booking_url", "opening_hours", "out_of_hours", "emergency", "reviewer_role", "mode", "feedback_url")
 #: The details written in words, which a block named by a language code (`es:`) gives in that language.
 TRANSLATED = ("opening_hours", "out_of_hours", "emergency", "reviewer_role")
 #: A language code as a block's key (the same codes mkdocs-static-i18n reads in page names).
@@ -28,7 +28,7 @@ _LANGUAGE_BLOCK = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$|^[a-z]{2}_[
 #: refusing every example value left in it (kit/review/golive.py).
 MODES = ("demo", "live")
 #: The details that become links patients follow (kit/safety.py: https only, never javascript: or data:).
-LINKS = ("website", "booking_url")
+LINKS = ("website", "booking_url", "feedback_url")  # feedback_url: the clinic's own feedback page (issue 22)
 # An e-mail address the `mailto:` link can carry: no spaces, quotes, brackets or a second @.
 _EMAIL = re.compile(r"[^@\s<>\"'(),;:\\?&=]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*", re.I)
 #: Settings clinic.yml holds for another package, which reads and checks them itself.
@@ -51,6 +51,7 @@ class Clinic:
     emergency: str = ""
     reviewer_role: str = "Clinical lead"
     mode: str = "demo"
+    feedback_url: str = ""  # the clinic's own feedback page; without it, health pages link to an email naming the page
     source: Path = field(default=Path("clinic.yml"), compare=False)
 
     @property

@@ -9,6 +9,9 @@ site's sub-path and from a file opened on disk.
 
 from __future__ import annotations
 
+#: The page the build generates on how the information is made (kit/web/about.py); the brochure leaves it out.
+ABOUT_FILE = "about-this-information.md"
+
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     """Where a page file is published: aftercare.md -> aftercare/ (or aftercare.html), index.md -> ""."""

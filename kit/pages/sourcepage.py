@@ -20,6 +20,7 @@ from kit.pages.frontmatter import FrontMatter, read_front_matter, split_front_ma
 from kit.pages.keypoints import KeyPoints, Passage, checklist_steps, find_key_points
 from kit.pages.prose import ProsePage, extract_prose
 from kit.pages.review import Review, read_review
+from kit.pages.sources import Source, read_sources
 from kit.pages.translation import TRANSLATION_FIELDS, Translation, read_translation
 from kit.report.findings import stop_at
 
@@ -61,6 +62,11 @@ class SourcePage:
     def review(self) -> Review | None:
         """Who reviewed the page and when; None without `reviewed` and `next_review`."""
         return read_review(self.front, self.clinic)
+
+    @cached_property
+    def sources(self) -> tuple[Source, ...]:
+        """The evidence the page lists (`sources:`); a malformed entry stops the build at its line."""
+        return read_sources(self.front)
 
     @cached_property
     def translation(self) -> Translation | None:

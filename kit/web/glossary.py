@@ -64,7 +64,7 @@ def add_glossary_page(
     made (the terms on every page link to it) but left out of the menu, instead of
     MkDocs' warning about a docs/glossary.md the clinic cannot find.
     """
-    in_nav = _nav_position(config.nav, GLOSSARY_FILE)
+    in_nav = nav_position(config.nav, GLOSSARY_FILE)
     if not terms:
         if in_nav is not None and not files.get_file_from_path(GLOSSARY_FILE):
             raise SettingsLocator(Path(config.config_file_path)).error(
@@ -87,13 +87,13 @@ def add_glossary_page(
     files.append(page)
 
 
-def _nav_position(nav: object, src_uri: str, keys: tuple = ("nav",)) -> tuple | None:
+def nav_position(nav: object, src_uri: str, keys: tuple = ("nav",)) -> tuple | None:
     """Where `nav:` (nested sections too) lists the page, as keys into mkdocs.yml; None when it does not."""
     if nav == src_uri:
         return keys
     items = enumerate(nav) if isinstance(nav, list) else nav.items() if isinstance(nav, dict) else ()
     for key, item in items:
-        if (found := _nav_position(item, src_uri, (*keys, key))) is not None:
+        if (found := nav_position(item, src_uri, (*keys, key))) is not None:
             return found
     return None
 

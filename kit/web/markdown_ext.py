@@ -41,6 +41,7 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -133,11 +134,33 @@ def finish_page(html: str, page: PageInBuild) -> str:
     health_page = page.meta.get("health_page") is not False  # prices, opening times: no review line, no disclaimer
     overdue = review is not None and review.next_review < page.today
     contact = page.meta.get("contact") is True
-    translation = page.source.translation if page.source is not None else None
-    foot = page_foot(
-        page.clinic, review, contact, page.language, health_page=health_page, overdue=overdue, translation=translation, version=page.version
+    return (
+        html
+        + "\n"
+        + page_foot(
+            page.clinic,
+            review,
+            contact,
+            page.language,
+            health_page=health_page,
+            overdue=overdue,
+            translation=page.source.translation if page.source is not None else None,
+            sources=page.source.sources if page.source is not None else None,
+            version=page.version,
+            page_title=page_title(html, page.meta),
+        )
     )
-    return html + "\n" + foot
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+
+
+def page_title(html: str, meta: Mapping[str, Any]) -> str:
+    """The page's title as patients see it: `title:` in its front matter, else its first heading."""
+    if title := str(meta.get("title") or "").strip():
+        return title
+    heading = _H1.search(html)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", heading.group(1))).split()) if heading else ""
 
 
 def structured_data(page: PageInBuild, url: str, title: str) -> str:
@@ -146,7 +169,14 @@ def structured_data(page: PageInBuild, url: str, title: str) -> str:
     description = str(page.meta.get("description") or "")
     health_page = page.meta.get("health_page") is not False
     data = medical_web_page(
-        url=url, title=title, description=description, review=review, clinic=page.clinic, language=page.language, health_page=health_page
+        url=url,
+        title=title,
+        description=description,
+        review=review,
+        clinic=page.clinic,
+        language=page.language,
+        health_page=health_page,
+        sources=page.source.sources if page.source is not None else (),
     )
     return script_json(data)
 
@@ -242,7 +272,8 @@ def _glossary(path: Path, stamp: int) -> tuple[Term, ...]:
 
 _ADDED = re.compile(
     r'<span class="glossary-tip"[^>]*>.*?</span>'
-    r'|<section class="clinic-contact".*?</section>'
+    r'|<section class="(?:clinic-contact|page-sources[^"]*)".*?</section>'
+    r'|<div class="page-trust".*?</div>'
     r'|<p class="(?:page-review|page-review-overdue|page-translation|page-version|clinic-disclaimer)".*?</p>',
     re.S,
 )

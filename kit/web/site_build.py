@@ -52,7 +52,7 @@ from kit.report.findings import Finding, LogSink, Reporter, stops_reported
 from kit.report.github import GitHubSink, SummaryTable, github_sinks
 from kit.report.messages import display_path
 from kit.review.reminders import STATUS_WORDS, review_status
-from kit.web import archive, glossary, patient_words
+from kit.web import about, archive, glossary, patient_words
 from kit.web.imagesize import image_size
 from kit.web.markdown_ext import BUILD_ATTRIBUTE, without_additions
 from kit.web.session import at_end
@@ -136,7 +136,12 @@ class SiteBuild:
         config.extra["clinic"]["demo_text"] = strings(language)["demo"]  # the demonstration notice and cover line
         config.extra["clinic"]["logo_size"] = image_size(Path(config.docs_dir) / clinic.logo)
         text = strings(project.settings.language)
-        config.extra["site_text"] = {**text["site"], "contact": text["contact"], "translation": text["translation"]}  # overrides/
+        config.extra["site_text"] = {  # the words of overrides/ templates
+            **text["site"],
+            "contact": text["contact"],
+            "translation": text["translation"],
+            "formats": text["formats"],
+        }
         config.copyright = as_text(f"© {clinic.name}")  # Material prints it as it is: escaped here
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
@@ -224,6 +229,14 @@ class SiteBuild:
         glossary.add_glossary_page(files, config, self.project.terminology.glossary, self.project.settings.language, folder)
 
     @_stops_reported
+    def add_about(self, files: Files, config: MkDocsConfig) -> None:
+        """The generated "About this information" page, from the pages read in `read_pages` (kit/web/about.py)."""
+        large_print = self.brochure.settings is not None and self.brochure.settings.render_pdf
+        folder = self.languages.folder if self.languages else ""
+        settings = self.project.settings
+        about.add_about_page(files, config, self.project.clinic, self.pages.values(), settings.language, large_print, folder)
+
+    @_stops_reported
     def check_nav(self, nav: Navigation) -> None:
         self.brochure.check_nav(nav)
 
@@ -286,6 +299,7 @@ class SiteBuild:
                 health_page=health_page,
                 language=self.project.settings.language,
                 version=(release.version, *dates) if release is not None and dates is not None else None,
+                sources=source.sources if source is not None else (),
             )
         )
         return html

@@ -13,6 +13,7 @@ import json
 
 from kit.data.clinic import Clinic
 from kit.pages.review import Review
+from kit.pages.sources import Source
 
 PROCEDURE = {
     "@type": "MedicalProcedure",
@@ -31,6 +32,7 @@ def medical_web_page(
     language: str,
     health_page: bool = True,
     version: tuple[int, dt.date, dt.date] | None = None,
+    sources: tuple[Source, ...] = (),
 ) -> dict:
     """The page as schema.org sees it; review fields only when a live site's page has them.
 
@@ -52,6 +54,8 @@ def medical_web_page(
     data["publisher"] = publisher(clinic)
     if description:
         data["description"] = description
+    if sources and health_page:
+        data["citation"] = [citation(source) for source in sources]
     if review is not None and health_page and not clinic.demo:
         data["lastReviewed"] = review.reviewed.isoformat()
         data["reviewedBy"] = reviewed_by(review, clinic)
@@ -77,6 +81,19 @@ def publisher(clinic: Clinic) -> dict:
         data["telephone"] = clinic.phone
     if clinic.opening_hours:
         data["openingHours"] = clinic.opening_hours
+    return data
+
+
+def citation(source: Source) -> dict:
+    """One of the page's sources (kit/pages/sources.py) as a schema.org CreativeWork."""
+    data: dict[str, object] = {
+        "@type": "CreativeWork",
+        "name": source.title,
+        "publisher": {"@type": "Organization", "name": source.publisher},
+        "url": source.link,
+    }
+    if source.year:
+        data["datePublished"] = str(source.year)
     return data
 
 
