@@ -15,7 +15,11 @@ from kit.check import main
 from kit.governance import report
 from kit.pages.translation import record_fingerprint
 
-USAGE = "usage: python -m kit check [pages ...] [--config-file mkdocs.yml]\n       python -m kit report [--config-file mkdocs.yml]\n       python -m kit translated docs/<page>.<language>.md ..."
+USAGE = (
+    "usage: python -m kit check [pages ...] [--config-file mkdocs.yml]\n"
+    "       python -m kit report [--config-file mkdocs.yml]\n"
+    "       python -m kit translated docs/<page>.<language>.md ..."
+)
 
 
 def translated(pages: list[str]) -> int:

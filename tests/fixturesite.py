@@ -21,7 +21,7 @@ Usage (the `fixture_site` fixture of tests/conftest.py writes the default site i
         ],
         nav=[{"Welcome": "index.md"}, {"Your visit": [{"Aftercare": "aftercare.md"}, {"Prices": "prices.md"}]}],
         clinic={"phone": None, "address": "14 Harbour Lane, Bristol BS1 4RW"},  # None deletes a line
-        mode="live",  # then every health page gets `reviewer:` (FIXTURE_REVIEWER) unless it has one
+        mode="live",  # then every health page gets `reviewer:` (FIXTURE_REVIEWER) and `sources:` unless it has them
         logo="png",  # or "svg", or None for no logo line
         variant="en-GB",  # the terminology's spelling variant
         brochure={"paper": ["a4"], "handout": "aftercare.md"},  # adds print-site and extra.brochure
@@ -180,6 +180,7 @@ class FixturePage:
     reviewer: str = ""
     reviewed: str = "2026-11-01"
     next_review: str = "2027-11-01"
+    sources: str = ""  # the entries of its `sources:` list, as YAML lines (kit/pages/sources.py)
 
     def text(self) -> str:
         meta: dict[str, object] = {}
@@ -193,9 +194,20 @@ class FixturePage:
         if self.contact:
             meta["contact"] = True
         front = "".join(f"{key}: {'true' if value is True else 'false' if value is False else value}\n" for key, value in meta.items())
+        if self.sources:
+            front += "sources:\n" + self.sources
         points = "".join(f"    - {point}\n" for point in self.key_points)
         box = f'!!! abstract "Key points"\n\n{points}\n' if self.key_points else ""
         return f"---\n{front}---\n\n# {self.title}\n\n{box}{self.body}"
+
+
+# The evidence a live fixture page cites (checked on the day of its review: not due for re-checking).
+FIXTURE_SOURCES = """\
+  - title: Skin needling explained
+    publisher: Fixture Evidence Service
+    url: https://fixture-clinic.example/evidence/skin-needling
+    checked: {checked}
+"""
 
 
 def write_fixture_site(
@@ -232,6 +244,8 @@ def write_fixture_site(
     for page in pages:
         if mode == "live" and page.health_page and not page.reviewer:
             page = FixturePage(**{**page.__dict__, "reviewer": FIXTURE_REVIEWER})
+        if mode == "live" and page.health_page and not page.sources:  # a live health page cites its evidence
+            page = FixturePage(**{**page.__dict__, "sources": FIXTURE_SOURCES.format(checked=page.reviewed)})
         write(root, f"docs/{page.source}", page.text())
     config = FIXTURE_CONFIG.format(hooks=KIT / "hooks.py").replace(FIXTURE_SITE_URL, site_url)
     if theme_overrides:
