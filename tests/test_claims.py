@@ -352,7 +352,9 @@ def claims_site(root: Path, mode: str) -> FixtureSite:
         "mkdocs.yml",
         FIXTURE_CONFIG.format(hooks=ROOT / "hooks.py").replace(
             "site_url: https://fixture-clinic.github.io/fixture/", "site_url: https://harbourlane-dermatology.github.io/skin/"
-        ),
+        )
+        # These pages test the claims check: they cite no sources, which the sources check (tests/test_trust.py) would report.
+        + "extra:\n  sources:\n    missing: off\n",
     )
     site.write("clinic.yml", CLINIC_YML.format(mode=mode))
     site.write("terminology.yml", TERMINOLOGY_YML)

@@ -169,6 +169,8 @@ def missing_sources_level(extra: Mapping[str, Any], config_file: Path) -> str:
     """`extra.sources.missing` in mkdocs.yml: error, warning (default), suggestion or off."""
     settings = extra.get("sources") or {}
     value = settings.get("missing", DEFAULT_MISSING_LEVEL) if isinstance(settings, dict) else None
+    if value is False:  # YAML reads an unquoted `off` as false
+        value = "off"
     if value not in MISSING_LEVELS:
         raise SettingsLocator(config_file).error(
             ("extra", "sources", "missing"),
