@@ -44,6 +44,7 @@ class PageRow:
 
     page: SourcePage
     findings: tuple[Finding, ...]
+    language: str = "en"  # the grades' formula is the page's language's (None: a language without one)
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -59,13 +60,13 @@ class PageRow:
         return sum(1 for source in self.sources if review is not None and source.checked < review.reviewed)
 
     @property
-    def page_grade(self) -> float:
-        return grade(" ".join(self.page.prose.text.split()))
+    def page_grade(self) -> float | None:
+        return grade(" ".join(self.page.prose.text.split()), self.language)
 
     @property
     def key_points_grade(self) -> float | None:
         key_points = self.page.key_points
-        return grade(key_points.text) if key_points is not None and key_points.bullets else None
+        return grade(key_points.text, self.language) if key_points is not None and key_points.bullets else None
 
 
 @dataclass
@@ -98,7 +99,7 @@ def gather(config_file: Path) -> Facts:
         before = len(reporter.findings)
         project.check_page(page)
         if page.is_health_page:
-            rows.append(PageRow(page, tuple(reporter.findings[before:])))
+            rows.append(PageRow(page, tuple(reporter.findings[before:]), project.settings.language))
     raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
     return Facts(project, rows, raw.get("nav"), isinstance(mkdocs.extra.get("brochure"), dict), list(reporter.findings))
 
@@ -126,6 +127,7 @@ def page_table(facts: Facts) -> list[str]:
         review = row.page.review
         reviewer = (review.reviewer if review.reviewer_named else f"none named ({review.reviewer})") if review else "none"
         key = "-" if row.key_points_grade is None else f"{row.key_points_grade:.1f}"
+        whole = "-" if row.page_grade is None else f"{row.page_grade:.1f}"
         lines.append(
             "| "
             + " | ".join(
@@ -137,7 +139,7 @@ def page_table(facts: Facts) -> list[str]:
                     str(len(row.sources)),
                     row.oldest_checked.isoformat() if row.oldest_checked else "-",
                     str(row.to_recheck),
-                    f"{key} / {row.page_grade:.1f}",
+                    f"{key} / {whole}",
                     _findings_cell(row.findings),
                 ]
             )
