@@ -101,6 +101,7 @@ class BrochureBuild:
         config.extra["brochure"]["text"] = strings(language)["cover"]
         # Who publishes it and other formats on request: the contents page and the booklet's back cover.
         config.extra["brochure"]["statements"] = print_statements(clinic, language)
+        config.extra["brochure"]["formats_statement"] = print_statements(clinic, language, formats_only=True)
 
     def check_nav(self, nav: Navigation) -> None:
         """Remember the pages in order, and stop early if the handout page is not among them."""

@@ -148,9 +148,12 @@ def contents_and_disclaimer(chapters: list[Chapter], language: str, given: str =
     return f'<div class="contents-page">{contents(chapters, language)}{disclaimer(language)}{statements}{given}</div>'
 
 
-def print_statements(clinic: Clinic, language: str) -> str:
-    """Who publishes the brochure, that they provide the treatment, and other formats on request (kit/templates/print-trust.html)."""
-    return render("print-trust.html", language, clinic=clinic)
+def print_statements(clinic: Clinic, language: str, formats_only: bool = False) -> str:
+    """Who publishes the brochure, that they provide the treatment, and other formats on request (kit/templates/print-trust.html).
+
+    `formats_only`: the booklet's back cover, which has room for one line beside the contact details and the box.
+    """
+    return render("print-trust.html", language, clinic=clinic, formats_only=formats_only)
 
 
 def handout_html(chapter: Chapter, identity: Identity, given: str = "", large_print: bool = False) -> str:
