@@ -71,13 +71,15 @@ test-fork: $(VENV)/.test-deps $(AXE)
 
 # Random exploration of the property-based tests (the suite itself always draws the same examples:
 # tests/conftest.py): rounds of fresh random examples, as long as asked, stopping at the first failure.
-# Add the falsifying example it prints to its test as an `@example(...)`. `make fuzz FUZZ_SECONDS=600`.
+# Add the falsifying example it prints to its test as an `@example(...)`. `make fuzz FUZZ_SECONDS=600`;
+# one file only: `make fuzz FUZZ_ARGS=tests/test_termcheck.py` (the hostile-strings tests build a site per example).
 FUZZ_SECONDS ?= 120
+FUZZ_ARGS ?=
 fuzz: $(VENV)/.test-deps
 	@end=$$(( SECONDS + $(FUZZ_SECONDS) )); round=0; \
 	while (( SECONDS < end )); do \
 	  round=$$(( round + 1 )); echo "fuzz round $$round ($$(( end - SECONDS )) s left)"; \
-	  $(BIN)/python -m pytest -q -m hypothesis --hypothesis-profile=fuzz --hypothesis-show-statistics -p no:cacheprovider || exit 1; \
+	  $(BIN)/python -m pytest -q -m hypothesis --hypothesis-profile=fuzz --hypothesis-show-statistics -p no:cacheprovider $(FUZZ_ARGS) || exit 1; \
 	done
 
 # Lint, format and type checks on the kit's own code (pyproject.toml configures them).

@@ -47,7 +47,7 @@ settings.register_profile(
 settings.register_profile(
     "fuzz",
     derandomize=False,
-    max_examples=2000,
+    max_examples=500,  # per round of `make fuzz`: rounds repeat until FUZZ_SECONDS is spent
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

@@ -15,6 +15,8 @@ then built strictly and tested by its own copy of the tests:
   and prints its handout from another page;
 - `extended`: a clinic that adds pages (one a Markdown table of prices) in a nav section.
 
+Each is live, so each releases its first version (`make release`) before its site is built.
+
 Usage: `python tests/forkmatrix.py [fork ...]` (all by default); `KEEP_FORKS=1` keeps the
 copies and prints where they are. Each fork's tests run in one pytest process with two
 workers, one file per worker, as `make test` runs them.
@@ -263,12 +265,22 @@ def extended(project: Path) -> None:
 FORKS: dict[str, Callable[[Path], None]] = {"uk-clinic": uk_clinic, "reshaped": reshaped, "extended": extended}
 
 
+def release_first_version(project: Path) -> None:
+    """A live clinic publishes released health content: `make release NOTE="First issue"` (kit/release/)."""
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "kit.release", "--note", "First issue"]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def make_fork(name: str, folder: Path) -> Path:
     project = copy_tracked_files(folder / name)
     axe = ROOT / "node_modules"
     if axe.is_dir():  # the browser tests' axe-core, as `make test` installs it
         (project / "node_modules").symlink_to(axe, target_is_directory=True)
     FORKS[name](project)
+    if read_clinic(project).get("mode") == "live":
+        release_first_version(project)
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)  # the tests list tracked files with git
     subprocess.run(["git", "add", "-A"], cwd=project, check=True)
     return project
