@@ -126,6 +126,18 @@ NAV_SECTIONS = nav_sections(SETTINGS["nav"])
 # The brochure's title (its PDFs' title, its cover's heading): the print-site plugin's `print_page_title`.
 PRINT_SITE = next((entry["print-site"] for entry in SETTINGS.get("plugins", []) if isinstance(entry, dict) and "print-site" in entry), {})
 BROCHURE_TITLE = (PRINT_SITE or {}).get("print_page_title", "Print Site")
+# The address the PDFs' QR codes lead to: the site, or once a version is released the archive page of the
+# latest one (kit/release/, archive/releases.yml).
+RELEASES_FILE = ROOT / "archive" / "releases.yml"
+RELEASES = (yaml.safe_load(RELEASES_FILE.read_text(encoding="utf-8")) or {}).get("releases") or [] if RELEASES_FILE.is_file() else []
+QR_ADDRESS = SETTINGS["site_url"] + (f"archive/v{RELEASES[-1]['version']}/" if RELEASES else "")
+
+
+def patient_page_files(site: Path) -> list[Path]:
+    """The site's patient pages, built: every page but the print page and the archive of released versions."""
+    return [path for path in site.rglob("index.html") if not {"print_page", "archive"} & set(path.relative_to(site).parts)]
+
+
 # Pages that give health information: reviewed, with a disclaimer (`health_page: false` opts out).
 HEALTH_PAGES = [source for source in NAV_PAGES if front_matter(DOCS / source).get("health_page") is not False]
 # Tests of the demonstration pages' own content (the source text's sentences, what search finds

@@ -19,7 +19,7 @@ import pikepdf
 import pytest
 import zxingcpp
 from bs4 import BeautifulSoup
-from conftest import BROCHURE_TITLE, CLINIC, SETTINGS, Build
+from conftest import BROCHURE_TITLE, CLINIC, QR_ADDRESS, SETTINGS, Build, patient_page_files
 from pdfcheck import link_annotations, page_image, text_lines
 
 PAPERS = SETTINGS["extra"]["brochure"]["paper"]
@@ -40,13 +40,18 @@ def booklet(request: pytest.FixtureRequest, real_site: Build):
 def what_is_printed(path: Path, side: int, half: str, sheet_width: float) -> str:
     """What one half of one printed side shows: "cover", "back", "blank", or its footer's "Page k of n"."""
     left, right = (0, sheet_width / 2) if half == "left" else (sheet_width / 2, sheet_width)
-    lines = [line.text for line in text_lines(path, side, left, right)]
+    found = text_lines(path, side, left, right)
+    lines = [line.text for line in found]
     text = " ".join(lines)
     if not lines:
         return "blank"
     if footer := re.search(r"Page \d+ of \d+", text):
         return footer.group(0)
-    if SETTINGS["site_name"].replace(" ", "") in "".join(lines).replace(" ", ""):  # the cover's title, on one line or wrapped
+    # The cover's heading is the site's name in large type (on one line or wrapped); the back cover's
+    # "Information given" box may name it too, in ordinary type.
+    heights = sorted(line.bottom - line.top for line in found)
+    large = "".join(line.text for line in found if line.bottom - line.top > 1.5 * heights[len(heights) // 2])
+    if SETTINGS["site_name"].replace(" ", "") in large.replace(" ", ""):
         return "cover"
     if CLINIC["email"] in text.replace(" ", ""):
         return "back"
@@ -96,7 +101,7 @@ def test_both_covers_carry_a_qr_code_a_phone_reads_as_the_site_address(booklet) 
     """The outer side of the first sheet: back cover on the left, cover on the right."""
     paper, path = booklet
     decoded = sorted(code.text for code in zxingcpp.read_barcodes(page_image(path, 1, dpi=200)))
-    assert decoded == [SETTINGS["site_url"]] * 2
+    assert decoded == [QR_ADDRESS] * 2
 
 
 def test_the_back_cover_has_the_clinic_contact_details(booklet) -> None:
@@ -119,7 +124,7 @@ def test_the_booklet_is_for_printing_and_does_not_claim_to_be_accessible(booklet
 
 def test_every_page_offers_the_booklet_beside_the_brochure(real_site: Build) -> None:
     site_path = urlparse(SETTINGS["site_url"]).path
-    pages = [p for p in real_site.site.rglob("index.html") if "print_page" not in p.parts]
+    pages = patient_page_files(real_site.site)  # the archive's pages offer each version's own PDFs
     for html_file in pages:
         url = site_path + html_file.relative_to(real_site.site).as_posix().removesuffix("index.html")
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")

@@ -207,6 +207,16 @@ def _unlink_missing_targets(body: str) -> str:
     return _INTERNAL_LINK.sub(lambda link: link.group(0) if link.group(1) in ids else link.group(2), body)
 
 
+def unlink_missing_anchors(page_html: str) -> str:
+    """The published print page as the PDFs have it: a link to an anchor the page lacks becomes its text.
+
+    print-site turns a link to a page it does not print (the archive of released versions) into
+    `#<that page>`, an anchor nowhere on the print page. A bare `#` is left alone.
+    """
+    ids = set(re.findall(r"""\sid=["']([^"']+)["']""", page_html))  # print-site quotes its sections' ids with '
+    return _INTERNAL_LINK.sub(lambda link: link.group(0) if link.group(1) in ids or not link.group(1) else link.group(2), page_html)
+
+
 def _with_print_address(link: re.Match[str]) -> str:
     """Paper cannot be clicked: a link whose text is not its address gets the address to print after it.
 

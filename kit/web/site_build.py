@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from kit.brochure.build import BrochureBuild
+from kit.brochure.document import unlink_missing_anchors
 from kit.checks.claims import kept_claims_summary
 from kit.data.clinic import missing_logo
 from kit.data.languages import (
@@ -387,6 +388,7 @@ class SiteBuild:
         else:
             self.brochure.write_pdfs(config, self.reporter)
             self.write_release_manifest()
+        unlink_print_page_dead_anchors(Path(config.site_dir))
         self.project.summarise()
         for line in self.table.lines():
             self.reporter.note("readability", line)
@@ -459,3 +461,12 @@ def strict_failures() -> int:
         for level, count in handler.get_counts()
         if level in ("ERROR", "WARNING")
     )
+
+
+def unlink_print_page_dead_anchors(site_dir: Path) -> None:
+    """The published print page without links to anchors it lacks (kit/brochure/document.py), as its PDFs have it."""
+    for page in (site_dir / "print_page" / "index.html", site_dir / "print_page.html"):
+        if page.is_file():
+            html = page.read_text(encoding="utf-8")
+            if (unlinked := unlink_missing_anchors(html)) != html:
+                page.write_text(unlinked, encoding="utf-8")
