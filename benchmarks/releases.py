@@ -11,6 +11,8 @@ rounds interleaved, and the median wall times are compared (target: at most
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import shutil
 import statistics
@@ -21,6 +23,10 @@ import time
 from pathlib import Path
 
 import yaml
+
+from kit.pages.prose import extract_prose
+from kit.report.findings import FAILING_LEVELS
+from kit.wording.claims import start_claims_check
 
 ROOT = Path(__file__).resolve().parent.parent
 VERSIONS = 20
@@ -54,23 +60,39 @@ def live_copy(folder: Path) -> Path:
     config = folder / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text("\n".join(f"site_url: {SITE_URL}" if line.startswith("site_url:") else line for line in text.splitlines()) + "\n")
+    claims = start_claims_check(folder, "en", [])
     for page in sorted((folder / "docs").glob("*.md")):
-        head, separator, rest = page.read_text(encoding="utf-8").partition("\n---\n")
+        text = page.read_text(encoding="utf-8")
+        head, separator, rest = text.partition("\n---\n")
         if "health_page: false" not in head and "reviewer:" not in head:
-            page.write_text(f"{head}\nreviewer: {REVIEWER}{separator}{rest}", encoding="utf-8")
+            head += f"\nreviewer: {REVIEWER}"
+        # The clinician keeps each claim the claims check stops on a live site, as written (EDITING.md, "Claims a reviewer stops").
+        flags = [flag for flag in claims.flags(extract_prose(text)) if flag.level in FAILING_LEVELS] if claims else []
+        if flags:
+            kept = "".join(f"  - claim: {json.dumps(f.as_written)}\n    reviewer: {REVIEWER}\n    date: {dt.date.today()}\n" for f in flags)
+            head += "\nreviewed_claims:\n" + kept.rstrip()
+        page.write_text(f"{head}{separator}{rest}", encoding="utf-8")
     return folder
 
 
 def make_releases(project: Path, count: int) -> float:
     """`count` real releases, each after a sentence added to a health page; the seconds they took."""
     started = time.perf_counter()
-    pages = [page for page in sorted((project / "docs").glob("*.md")) if "health_page: false" not in page.read_text(encoding="utf-8")]
+    # Not the handout's page: it fills its sheet already, and a longer one stops the build (as it should).
+    pages = [
+        page
+        for page in sorted((project / "docs").glob("*.md"))
+        if "health_page: false" not in page.read_text(encoding="utf-8") and page.name != "aftercare.md"
+    ]
     for number in range(1, count + 1):
         if number > 1:
             page = pages[number % len(pages)]
             page.write_text(page.read_text(encoding="utf-8").rstrip() + f"\n\nAsk the clinic if anything here is unclear ({number}).\n")
         note = "First issue" if number == 1 else f"Change {number}"
-        subprocess.run([sys.executable, "-m", "kit.release", "--note", note], cwd=project, env=_env(), check=True, capture_output=True)
+        command = [sys.executable, "-m", "kit.release", "--note", note]
+        made = subprocess.run(command, cwd=project, env=_env(), capture_output=True, text=True)
+        if made.returncode != 0:
+            raise RuntimeError(made.stdout[-3000:] + made.stderr[-3000:])
     return time.perf_counter() - started
 
 
