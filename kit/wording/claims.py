@@ -40,28 +40,27 @@ from kit.report.findings import LEVELS, Finding, Level
 
 CLAIMS_FILE = "claims.yml"
 CLAIM, TERM = "claim", "term"  # the two tables of the phrase index
-TOP_LEVEL_KEYS = ("negation", "kinds")
-NEGATION_KEYS = ("window", "before", "after", "questions")
+TOP_LEVEL_KEYS = ("negation", "numbers", "kinds")
+NEGATION_KEYS = ("window", "before", "after", "questions", "clause_words", "after_stops_at")
 KIND_KEYS = ("kind", "title", "level", "rules", "explained_by", "explained_after", "explained_before")
 RULE_KEYS = ("phrases", "about", "reason", "instead", "unless", "level", "terms")
 UNLESS = ("sources",)
 KEPT_KEY = "reviewed_claims"
 KEPT_KEYS = ("claim", "reviewer", "date", "note")
 NUMBER = "<number>"
-_NUMBER_PATTERN = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few)"
+# The English defaults of what a language's claims file may set (claims.<lang>.yml: `numbers`,
+# `negation.clause_words`, `negation.after_stops_at`), so a new language is data only.
+NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "a few")
+CLAUSE_WORDS = ("and", "but", "or", "so", "because", "although", "though", "while", "whereas", "yet", "however")
+AFTER_STOPS_AT = ("and", "but", "or", "which", "that", "so", "because", "while")
 _APOSTROPHE = re.compile("['’]")  # either apostrophe matches either
 _TOKEN = re.compile(r"[\w%]+")  # a phrase's first word, as the page's words are looked up
 _WORD = re.compile(r"[\w%]+(?:['’-][\w%]+)*")
 # Where a clause ends: a sentence's end, a semicolon or colon, a dash, a blank
-# line, a new list item or table row, or a comma before a conjunction.
-_CLAUSE_END = re.compile(
-    r"[.!?;:](?=\s|$)|\s[—–-]\s|—|\n[ \t]*\n|\n[ \t]*(?:[-+|]|\d+[.)])[ \t]|\|"
-    r"|,(?=\s+(?:and|but|or|so|because|although|though|while|whereas|yet|however)\b)",
-    re.I,
-)
+# line, a new list item or table row, or a comma before a conjunction (`clause_words`).
+_CLAUSE_END = r"[.!?;:](?=\s|$)|\s[—–-]\s|—|\n[ \t]*\n|\n[ \t]*(?:[-+|]|\d+[.)])[ \t]|\|"
 # Where a passage ends (for the colour rule: its paragraph, list item or table row).
 _PASSAGE_END = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-+|]|\d+[.)])[ \t])")
-_STOP_AFTER = frozenset({"and", "but", "or", "which", "that", "so", "because", "while"})
 
 
 @dataclass(frozen=True)
@@ -104,6 +103,10 @@ class ClaimsRules:
     explained_after: tuple[str, ...]
     explained_before: tuple[str, ...]
     question_words: frozenset[str] = frozenset()  # a question starting with one of these claims nothing
+    negating_phrases: tuple[str, ...] = ()  # negators of more than one word ("rara vez"), ending before the phrase
+    numbers: tuple[str, ...] = NUMBERS  # the words `<number>` stands for, beside digits
+    clause_words: tuple[str, ...] = CLAUSE_WORDS  # a comma before one of these ends a clause
+    after_stops_at: frozenset[str] = frozenset(AFTER_STOPS_AT)  # the look for a negated verb after a phrase stops here
 
 
 @dataclass(frozen=True)
@@ -176,11 +179,16 @@ def load_claims(path: Path) -> ClaimsRules:
                 raise document.error((*at, "unless"), f"`{unless}` is not a condition this file knows", "Use: " + ", ".join(UNLESS))
             about = _words(document, (*at, "about"), rule)
             rules.append(ClaimRule(name, title, rule_level, tuple(phrases), tuple(about), reason, instead, unless, tuple(explained_by)))
+    negators = [_normal(word) for word in _words(document, ("negation", "before"), negation)]
     return ClaimsRules(
         source=path,
         rules=tuple(rules),
         terms=tuple(terms),
-        negators=frozenset(_normal(word) for word in _words(document, ("negation", "before"), negation)),
+        negators=frozenset(word for word in negators if " " not in word),
+        negating_phrases=tuple(words for words in negators if " " in words),
+        numbers=tuple(_words(document, ("numbers",), data)) if "numbers" in data else NUMBERS,
+        clause_words=_normal_words(document, ("negation", "clause_words"), negation, CLAUSE_WORDS),
+        after_stops_at=frozenset(_normal_words(document, ("negation", "after_stops_at"), negation, AFTER_STOPS_AT)),
         negated_after=tuple(_normal(words) for words in _words(document, ("negation", "after"), negation)),
         window=window,
         question_words=frozenset(_normal(word) for word in _words(document, ("negation", "questions"), negation)),
@@ -207,6 +215,11 @@ def _words(document: YamlDocument, where: tuple, data: dict, strip: bool = True)
             where, f"`{where[-1]}` must be a list of words or phrases", "Write it as `[one, two words]`, quoting `#` or `:`"
         )
     return [" ".join(item.split()) if strip else item for item in value]
+
+
+def _normal_words(document: YamlDocument, where: tuple, data: dict, default: tuple[str, ...]) -> tuple[str, ...]:
+    """A list of words the file may set, lower case; the English default when it does not."""
+    return tuple(_normal(word) for word in _words(document, where, data)) if where[-1] in data else default
 
 
 def _spaced(words: str) -> str:
@@ -259,9 +272,12 @@ class ClaimsCheck:
         explained = {_normal(term) for term in glossary_terms}
         self._terms = [term for term in rules.terms if not _is_listed(_normal(term.term), explained)]
         # One index for both, so the page's words are read once: a claim's phrases and the medical terms.
+        self._numbers = _number_pattern(rules.numbers)
+        self._clause_end = _clause_end_pattern(rules.clause_words)
         self._index = _PhraseIndex(
             [(phrase, (CLAIM, index)) for phrase, index in phrases]
-            + [(term.term, (TERM, number)) for number, term in enumerate(self._terms)]
+            + [(term.term, (TERM, number)) for number, term in enumerate(self._terms)],
+            self._numbers,
         )
 
     def count(self, reported: int, kept: int, seconds: float) -> None:
@@ -281,7 +297,7 @@ class ClaimsCheck:
         """Every claim on the page that is not negated, qualified or explained, in page order."""
         text = prose.text
         found: list[Flag] = []
-        clauses = _Boundaries(text, _CLAUSE_END)
+        clauses = _Boundaries(text, self._clause_end)
         passages = _Boundaries(text, _PASSAGE_END)
         terms: list[tuple[int, re.Match[str]]] = []
         for (table, index), match in self._index.matches(text):
@@ -303,6 +319,8 @@ class ClaimsCheck:
         after = _WORD.findall(text, match.end(), end)[: self.rules.window]
         if any(_normal(word) in self.rules.negators for word in before):
             return False
+        if self.rules.negating_phrases and self._negated_by_phrase(before):
+            return False
         if self._negated_after(after):
             return False
         rule = self.rules.rules[index]
@@ -318,6 +336,11 @@ class ClaimsCheck:
                 return False
         return True
 
+    def _negated_by_phrase(self, before: list[str]) -> bool:
+        """ "Rara vez es doloroso": a negator of more than one word among the words before the phrase."""
+        joined = f" {' '.join(_normal(word) for word in before)} "
+        return any(f" {words} " in joined for words in self.rules.negating_phrases)
+
     def _in_question(self, text: str, clause_start: int, clause_end: int) -> bool:
         """ "Can it cure rosacea?": the clause ends in a question mark and its first word asks."""
         if not text.startswith("?", clause_end) or not self.rules.question_words:
@@ -329,7 +352,7 @@ class ClaimsCheck:
         """ "Permanent results are not promised": a negated verb in the next few words, before any "and"/"which"."""
         words: list[str] = []
         for word in after[:4]:
-            if _normal(word) in _STOP_AFTER:
+            if _normal(word) in self.rules.after_stops_at:
                 break
             words.append(_normal(word))
         joined = f" {' '.join(words)} "
@@ -388,13 +411,14 @@ class _PhraseIndex:
     word is on the page is tried, at that word. One pattern of all the phrases would try each at every character
     (about 30,000 words a second here); this keeps the check near the speed of reading the words once."""
 
-    def __init__(self, phrases: Iterable[tuple[str, tuple[str, int]]]) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, tuple[str, int]]], numbers: str) -> None:
         # Each first word's phrases as pattern text, compiled on first use: most never occur on a site, and
         # compiling all of them would add a tenth of a second to every build's start-up.
         self._sources: dict[str, list[tuple[str, tuple[str, int]]]] = {}
         self._by_first_word: dict[str, list[tuple[re.Pattern[str], tuple[str, int]]]] = {}
         for phrase, owner in sorted(phrases, key=lambda item: -len(item[0])):  # the longest phrase at a place wins
-            self._sources.setdefault(_first_word(phrase), []).append((rf"(?<![\w'’-]){_phrase_regex(phrase)}(?![\w'’]|-\w)", owner))
+            pattern = rf"(?<![\w'’-]){_phrase_regex(phrase, numbers)}(?![\w'’]|-\w)"
+            self._sources.setdefault(_first_word(phrase), []).append((pattern, owner))
 
     def _candidates(self, word: str) -> list[tuple[re.Pattern[str], tuple[str, int]]]:
         candidates = self._by_first_word.get(word)
@@ -427,12 +451,27 @@ def _first_word(phrase: str) -> str:
     return _TOKEN.findall(phrase.lower())[0]
 
 
-def _phrase_regex(phrase: str) -> str:
+def _number_pattern(numbers: Sequence[str]) -> str:
+    """Digits, or one of the language's number words (a space in one stands for any whitespace)."""
+    words = (r"\s+".join(re.escape(part) for part in number.split()) for number in sorted(numbers, key=len, reverse=True))
+    return r"(?:\d+|" + "|".join(words) + ")" if numbers else r"(?:\d+)"
+
+
+def _clause_end_pattern(clause_words: Sequence[str]) -> re.Pattern[str]:
+    """Where a clause ends, with the language's words a comma before which starts a new clause."""
+    pattern = _CLAUSE_END
+    if clause_words:
+        words = "|".join(re.escape(word) for word in sorted(clause_words, key=len, reverse=True))
+        pattern += rf"|,(?=\s+(?:{words})\b)"
+    return re.compile(pattern, re.I)
+
+
+def _phrase_regex(phrase: str, numbers: str = _number_pattern(NUMBERS)) -> str:
     """A phrase's words with any whitespace between; a hyphen may be a space or nothing; `<number>` any number."""
     words = []
     for word in phrase.split():
         if word == NUMBER:
-            words.append(_NUMBER_PATTERN)
+            words.append(numbers)
             continue
         parts = (_APOSTROPHE.sub(lambda _: "['’]", re.escape(part)) for part in word.split("-"))
         words.append(r"[-\s]?\s*".join(parts))
