@@ -30,6 +30,7 @@ from kit.data.clinic import load_clinic
 from kit.pages.prose import extract_prose
 from kit.report.findings import FAILING_LEVELS
 from kit.wording.claims import start_claims_check
+from kit.wording.languages import page_language
 
 # Property-based tests give the same answer on every run and every fresh clone: the default profile draws
 # the same examples each time (derandomized, no example database), so a red CI is a real change, never
@@ -315,7 +316,7 @@ class FixtureSite:
     def keep_flagged_claims(self, page: Path, reviewer: str) -> None:
         """The clinician's pass over the claims the claims check stops on a live site (kit/checks/claims.py):
         here each one is kept as written, under `reviewed_claims:` with the reviewer's name and the fixture's date."""
-        claims = start_claims_check(self.root, "en", [])
+        claims = start_claims_check(self.root, page_language(page.name, "en"), [])  # a Spanish page by claims.es.yml
         text = page.read_text(encoding="utf-8")
         if claims is None or not text.startswith("---\n"):
             return
