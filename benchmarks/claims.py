@@ -11,6 +11,11 @@ Quality (`python -m benchmarks claims`), with the project's own claims.yml and g
   judged, or judged false, counts as false.
 "Before" is the kit without this check: no claim caught, no finding.
 
+Spanish, the same three figures with claims.es.yml and the Spanish glossary: benchmarks/corpus/es/claims/claims.tsv
+(realistic Spanish claims), es/claims/careful/ (careful Spanish prose with near-misses), and the Spanish wording
+corpus (benchmarks/corpus/es/*.md) judged in es/claims/judged.tsv. "Before" is the kit without claims.es.yml: a
+Spanish page is never checked with the English rules, so nothing is caught.
+
 Cost: CPU seconds and words per second of the claims check over the same pages, and its start-up (import,
 reading claims.yml, compiling the phrases) in a fresh process, as `mkdocs build` or the commit check pays it.
 """
@@ -32,6 +37,8 @@ from kit.wording.variants import VARIANTS
 
 CORPUS = Path(__file__).parent / "corpus"
 CLAIMS = CORPUS / "claims"
+SPANISH = CORPUS / "es"
+SPANISH_CLAIMS = SPANISH / "claims"
 STARTUP = """\
 import time
 started, cpu_started = time.perf_counter(), time.process_time()
@@ -54,6 +61,25 @@ def measure_claims() -> dict:
             _read_judged(),
         ),
         "speed": _measure_speed(check),
+        "es": _measure_spanish(),
+    }
+
+
+def _measure_spanish() -> dict:
+    """The same figures for Spanish pages, by claims.es.yml and the glossary's Spanish terms."""
+    terminology = load_terminology(ROOT / "terminology.yml", "es")
+    check = ClaimsCheck(load_claims(ROOT / "claims.es.yml"), [term.term for term in terminology.glossary], "es")
+    pages = sorted(SPANISH.glob("*.md"))
+    started = time.process_time()
+    for prose in [extract_prose(page.read_text(encoding="utf-8")) for page in pages] * 20:
+        check.flags(prose)
+    seconds = time.process_time() - started
+    words = 20 * sum(len(WORD.findall(extract_prose(page.read_text(encoding="utf-8")).text)) for page in pages)
+    return {
+        "claims": _measure_claims_list(check, SPANISH_CLAIMS / "claims.tsv"),
+        "careful": _measure_pages(check, sorted((SPANISH_CLAIMS / "careful").glob("*.md")), {}),
+        "wording_corpus": _measure_pages(check, pages, _read_judged(SPANISH_CLAIMS / "judged.tsv")),
+        "speed": {"words": words, "cpu_seconds": round(seconds, 3), "words_per_second": round(words / seconds) if seconds else None},
     }
 
 
@@ -62,8 +88,8 @@ def _check() -> ClaimsCheck:
     return ClaimsCheck(load_claims(ROOT / "claims.yml"), [term.term for term in terminology.glossary])
 
 
-def _measure_claims_list(check: ClaimsCheck) -> dict:
-    rows = [line.split("\t", 1) for line in (CLAIMS / "claims.tsv").read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+def _measure_claims_list(check: ClaimsCheck, listed: Path = CLAIMS / "claims.tsv") -> dict:
+    rows = [line.split("\t", 1) for line in listed.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
     by_kind: dict[str, Counter[str]] = {}
     missed: list[str] = []
     for kind, sentence in rows:
@@ -112,10 +138,10 @@ def _measure_pages(check: ClaimsCheck, pages: list[Path], judged: dict[tuple[str
     }
 
 
-def _read_judged() -> dict[tuple[str, int, str], tuple[str, str]]:
+def _read_judged(path: Path = CLAIMS / "judged.tsv") -> dict[tuple[str, int, str], tuple[str, str]]:
     """judged.tsv: page, line, phrase, true/false, why; one finding of the check a line."""
     judged = {}
-    for line in (CLAIMS / "judged.tsv").read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             page, number, phrase, verdict, reason = line.split("\t")
             judged[(page, int(number), phrase.lower())] = (verdict, reason)
@@ -173,3 +199,28 @@ def print_claims(result: dict) -> None:
         f"  speed: {speed['words_per_second'] or 0:,} words/s ({speed['words']:,} words in {speed['cpu_seconds']:.3f} CPU s); "
         f"start-up {speed['startup_seconds']:.3f} s ({speed['startup_cpu_seconds']:.3f} CPU s): import, claims.yml, its phrases"
     )
+    _print_spanish(result["es"])
+
+
+def _print_spanish(spanish: dict) -> None:
+    """The Spanish figures: before is no check at all for Spanish pages (the English rules never read them)."""
+    claims, careful, corpus, speed = spanish["claims"], spanish["careful"], spanish["wording_corpus"], spanish["speed"]
+    print("Claims check in Spanish (claims.es.yml) on Spanish prose written for it and on the Spanish wording corpus")
+    print(
+        f"  claims caught: {claims['caught']:.1%} of {claims['claims']} realistic Spanish claims (before: 0%, Spanish pages "
+        f"unchecked; target at least 90%); first finding of the listed kind {claims['right_kind']:.1%}"
+    )
+    print(
+        "    by kind: " + ", ".join(f"{kind} {figures['caught']:.0%} of {figures['claims']}" for kind, figures in claims["by_kind"].items())
+    )
+    for miss in claims["missed"]:
+        print(f"    missed: {miss}")
+    for name, figures in (("careful Spanish prose (near-misses)", careful), ("Spanish wording corpus", corpus)):
+        print(
+            f"  {name}: {figures['pages']} pages, {figures['words']:,} words, {figures['findings']} findings, "
+            f"{figures['judged_true']} judged true, {figures['false_findings']} false "
+            f"({figures['false_per_1000_words']:.2f} per 1,000 words; before: 0, unchecked; target at most 1)"
+        )
+        for entry in figures["false"]:
+            print(f"    false: {entry}")
+    print(f"  speed: {speed['words_per_second'] or 0:,} words/s ({speed['words']:,} Spanish words in {speed['cpu_seconds']:.3f} CPU s)")

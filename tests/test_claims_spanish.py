@@ -43,6 +43,7 @@ negation:
   after: ["no son", "no es"]
   clause_words: [y, pero, porque]
   after_stops_at: [y, pero, que]
+  concord: [nada, ningún]
 kinds:
   - kind: promise
     title: Absolute promise
@@ -56,7 +57,7 @@ kinds:
     title: Risk made to sound trivial
     level: error
     rules:
-      - phrases: [indoloro, indolora]
+      - phrases: [indoloro, indolora, nada que temer, sin riesgos]
         reason: Most people feel some discomfort
         instead: 'diga qué se siente, p. ej. "la mayoría nota una molestia leve"'
   - kind: pressure
@@ -137,6 +138,8 @@ def spanish_rules(tmp_path_factory: pytest.TempPathFactory) -> ClaimsCheck:
         ("Es una sesión indolora.", ["indolora"]),
         ("Los resultados permanentes no son posibles.", []),  # a negated verb after the phrase
         ("Puede quedar una cicatriz permanente.", []),  # not about results
+        ("No hay nada que temer.", ["nada que temer"]),  # a Spanish double negative agrees: still a claim
+        ("No es un tratamiento sin riesgos.", []),  # "sin" is no concord word: this denies
     ],
 )
 def test_spanish_negators_numbers_and_clauses_come_from_the_spanish_file(spanish_rules: ClaimsCheck, sentence: str, found: list) -> None:

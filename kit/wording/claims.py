@@ -41,7 +41,7 @@ from kit.report.findings import LEVELS, Finding, Level
 CLAIMS_FILE = "claims.yml"
 CLAIM, TERM = "claim", "term"  # the two tables of the phrase index
 TOP_LEVEL_KEYS = ("negation", "numbers", "kinds")
-NEGATION_KEYS = ("window", "before", "after", "questions", "clause_words", "after_stops_at")
+NEGATION_KEYS = ("window", "before", "after", "questions", "clause_words", "after_stops_at", "concord")
 KIND_KEYS = ("kind", "title", "level", "rules", "explained_by", "explained_after", "explained_before")
 RULE_KEYS = ("phrases", "about", "reason", "instead", "unless", "level", "terms")
 UNLESS = ("sources",)
@@ -107,6 +107,7 @@ class ClaimsRules:
     numbers: tuple[str, ...] = NUMBERS  # the words `<number>` stands for, beside digits
     clause_words: tuple[str, ...] = CLAUSE_WORDS  # a comma before one of these ends a clause
     after_stops_at: frozenset[str] = frozenset(AFTER_STOPS_AT)  # the look for a negated verb after a phrase stops here
+    concord: frozenset[str] = frozenset()  # in a phrase, these make a one-word negator before it agree, not deny
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ def load_claims(path: Path) -> ClaimsRules:
         numbers=tuple(_words(document, ("numbers",), data)) if "numbers" in data else NUMBERS,
         clause_words=_normal_words(document, ("negation", "clause_words"), negation, CLAUSE_WORDS),
         after_stops_at=frozenset(_normal_words(document, ("negation", "after_stops_at"), negation, AFTER_STOPS_AT)),
+        concord=frozenset(_normal_words(document, ("negation", "concord"), negation, ())),
         negated_after=tuple(_normal(words) for words in _words(document, ("negation", "after"), negation)),
         window=window,
         question_words=frozenset(_normal(word) for word in _words(document, ("negation", "questions"), negation)),
@@ -317,7 +319,7 @@ class ClaimsCheck:
         start, end = clauses.around(match.start(), match.end())
         before = _WORD.findall(text, start, match.start())[-self.rules.window :]
         after = _WORD.findall(text, match.end(), end)[: self.rules.window]
-        if any(_normal(word) in self.rules.negators for word in before):
+        if any(_normal(word) in self.rules.negators for word in before) and not self._agrees(match):
             return False
         if self.rules.negating_phrases and self._negated_by_phrase(before):
             return False
@@ -335,6 +337,11 @@ class ClaimsCheck:
             if explained_by.search(" ".join(text[passage_start:passage_end].split()).lower()):
                 return False
         return True
+
+    def _agrees(self, match: re.Match[str]) -> bool:
+        """ "No hay nada de qué preocuparse": in Spanish a negative word inside the phrase (nada, ningún) makes a "no"
+        before it agree with it, not deny it (`negation.concord`); "no es un tratamiento sin riesgos" still denies."""
+        return bool(self.rules.concord) and any(_normal(word) in self.rules.concord for word in _WORD.findall(match.group(0)))
 
     def _negated_by_phrase(self, before: list[str]) -> bool:
         """ "Rara vez es doloroso": a negator of more than one word among the words before the phrase."""
