@@ -268,6 +268,7 @@ OTHER_CLINIC = {
     "booking_url": "https://harbourlane-dermatology.co.uk/book",
 }
 OTHER_SITE_URL = "https://harbourlane-dermatology.github.io/skin/"
+OTHER_TRANSLATOR = "Marta Ibáñez, medical translator"
 OTHER_REVIEWER = "Dr Ada Lovell, Consultant dermatologist"
 # The evidence the other clinic cites on each health page (front matter `sources:`, kit/pages/sources.py).
 OTHER_SOURCE = """\
@@ -311,6 +312,11 @@ class FixtureSite:
                 checked = meta.get("reviewed") or FIXTURE_TODAY  # checked at the page's review: not due for re-checking
                 head, separator, rest = page.read_text(encoding="utf-8").partition("\n---\n")
                 page.write_text(f"{head}\n{OTHER_SOURCE.format(checked=checked)}{separator}{rest}", encoding="utf-8")
+            if meta and "translation_of" in meta and not {"translator", "translation_reviewer"} & set(meta):
+                # A live site publishes a translation only with its translator and reviewer named (kit/checks/translation.py).
+                head, separator, rest = page.read_text(encoding="utf-8").partition("\n---\n")
+                names = f"translator: {OTHER_TRANSLATOR}\ntranslation_reviewer: {reviewer}"
+                page.write_text(f"{head}\n{names}{separator}{rest}", encoding="utf-8")
             self.keep_flagged_claims(page, reviewer)
 
     def keep_flagged_claims(self, page: Path, reviewer: str) -> None:

@@ -143,6 +143,8 @@ class SiteBuild:
             "translation": text["translation"],
             "formats": text["formats"],
         }
+        if isinstance(config.mdx_configs.get("toc"), dict):  # Material titles the page's contents with it, in every language
+            config.mdx_configs["toc"]["title"] = text["site"]["toc_title"]
         config.copyright = as_text(f"© {clinic.name}")  # Material prints it as it is: escaped here
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
