@@ -68,6 +68,7 @@ class BrochureSettings:
         downloads = [
             {
                 "paper": PAPER_LABELS[p],
+                "paper_key": p,  # the template names it in the page's language: strings `site.paper_names`
                 "brochure": self.brochure_file(p),
                 # No `handout:` line, no handout PDF: nothing to link to.
                 "handout": self.handout_file(p) if self.handout_page else "",
