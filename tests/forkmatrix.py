@@ -45,6 +45,7 @@ from conftest import FixtureSite, copy_tracked_files, front_matter, read_clinic 
 from fixturesite import png_logo  # noqa: E402
 
 REVIEWER = "Dr Priya Natarajan, Consultant dermatologist"
+TRANSLATOR = "Lucía Ortega, medical translator"
 # The `kit check` finding that names a spelling of the other variant, and the word to write instead.
 OTHER_VARIANT = re.compile(
     r'termcheck: (?P<path>\S+):(?P<line>\d+):(?P<column>\d+): "(?P<word>[^"]+)" is the \w+ spelling;.*?Write "(?P<fix>[^"]+)"'
@@ -111,6 +112,13 @@ def go_live(project: Path, details: dict[str, object], site_url: str) -> None:
     kept = {key: value for key, value in clinic.items() if value is not None}
     (project / "clinic.yml").write_text(yaml.dump(kept, Dumper=_ClinicDumper, sort_keys=False, width=120), encoding="utf-8")
     edit(project / "mkdocs.yml", set_line("site_url", site_url))
+    # The clinic has not yet gathered the sources of each page (and the kit invents none): listed, not stopping.
+    edit(project / "mkdocs.yml", lambda text: re.sub(r"(?m)^(  sources:\n    missing:) \w+$", r"\1 suggestion", text, count=1))
+    for translation in sorted((project / "docs").rglob("*.??.md")):  # each translation names who made and checked it
+        head, separator, rest = translation.read_text(encoding="utf-8").partition("\n---\n")
+        if "\ntranslator:" not in head:
+            names = f"\ntranslator: {TRANSLATOR}\ntranslation_reviewer: {REVIEWER}"
+            translation.write_text(f"{head}{names}{separator}{rest}", encoding="utf-8")
     for page in sorted((project / "docs").rglob("*.md")):
         meta = front_matter(page)
         if meta and meta.get("health_page") is not False and "reviewer" not in meta:
@@ -144,20 +152,37 @@ def uk_clinic(project: Path) -> None:
     go_live(project, details, "https://harbourlane-dermatology.github.io/skin/")
 
 
+def translations_of(project: Path, source: str) -> list[Path]:
+    """A page's translations beside it: `aftercare.es.md` for `aftercare.md`."""
+    return sorted((project / "docs").glob(source.removesuffix(".md") + ".*.md"))
+
+
 def rename_page(project: Path, old: str, new: str, title: str) -> None:
     """A page renamed (its file, its title in the nav and its front matter, every link to it, patient words that point at it)."""
     (project / "docs" / old).rename(project / "docs" / new)
+    for translation in translations_of(project, old):  # its translations (mkdocs-static-i18n: aftercare.es.md) too
+        translation.rename(translation.with_name(new.removesuffix(".md") + translation.name.removeprefix(old.removesuffix(".md"))))
     page = project / "docs" / new
     page.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", page.read_text(encoding="utf-8"), count=1), encoding="utf-8")
-    edit(project / "mkdocs.yml", lambda text: re.sub(rf"(?m)^  - [^:\n]+: {re.escape(old)}$", f"  - {title}: {new}", text))
+    config = project / "mkdocs.yml"
+    was = re.search(rf"(?m)^  - ([^:\n]+): {re.escape(old)}$", config.read_text(encoding="utf-8"))
+    assert was, f"{old} is not in the nav"
+    edit(config, lambda text: text.replace(was[0], f"  - {title}: {new}"))
+    # Its title's translations (mkdocs-static-i18n nav_translations) are keyed by the English title.
+    config.write_text(re.sub(rf"(?m)^(\s+){re.escape(was[1])}:", rf"\g<1>{title}:", config.read_text(encoding="utf-8")), encoding="utf-8")
     for path in [*(project / "docs").rglob("*.md"), project / "terminology.yml"]:
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(rf"(?<![\w-]){re.escape(old)}(?=[#)\s]|$)", new, text, flags=re.M), encoding="utf-8")
+        stem, new_stem = re.escape(old.removesuffix(".md")), new.removesuffix(".md")
+        renamed = re.sub(rf"(?<![\w-]){stem}(\.[a-z]{{2}})?\.md(?=[#)\s]|$)", rf"{new_stem}\1.md", text, flags=re.M)
+        path.write_text(renamed, encoding="utf-8")
 
 
 def remove_page(project: Path, source: str) -> None:
     """A page removed: its file, its nav line, links to it (their words stay), patient words that point at it."""
+    gone = {source, *(path.name for path in translations_of(project, source))}
     (project / "docs" / source).unlink()
+    for translation in translations_of(project, source):
+        translation.unlink()
     edit(project / "mkdocs.yml", lambda text: re.sub(rf"(?m)^  - [^:\n]+: {re.escape(source)}\n", "", text))
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
@@ -165,7 +190,7 @@ def remove_page(project: Path, source: str) -> None:
     terminology = project / "terminology.yml"
     data = yaml.safe_load(terminology.read_text(encoding="utf-8"))
     entries = data.get("patient_words") or []
-    data["patient_words"] = [entry for entry in entries if not str(entry["page"]).startswith(source)]
+    data["patient_words"] = [entry for entry in entries if str(entry["page"]).split("#")[0] not in gone]
     terminology.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
@@ -260,6 +285,8 @@ def extended(project: Path) -> None:
     section = f"  - Your visit:\n      - Before your treatment: before-your-treatment.md\n    {aftercare}\n      - Prices: prices.md\n"
     edit(project / "mkdocs.yml", lambda text: text.replace(aftercare + "\n", section, 1))
     edit(project / "mkdocs.yml", set_line("site_name", "Riverside microneedling"))
+    # Its Spanish aftercare handout, with the translator's and checker's names, needs more than one Letter sheet.
+    set_brochure(project, handout="how-it-works.md")
 
 
 FORKS: dict[str, Callable[[Path], None]] = {"uk-clinic": uk_clinic, "reshaped": reshaped, "extended": extended}
