@@ -76,13 +76,14 @@ def test_a_spanish_page_has_no_english_words_of_the_kit(bilingual: Build, path: 
     text = visible(page(bilingual, path))
     leaked = sorted({sentence for sentence in english_sentences(ENGLISH) if sentence in text})
     assert not leaked, f"{path} shows English from kit/strings/en.yml: {leaked}"
-    for english in ("On this page", "Switch to dark mode", "Switch to light mode", "Not found"):
+    for english in ("On this page", "Switch to dark mode", "Switch to light mode", "Not found", "Permanent link"):
         assert english not in text, f"{path} shows {english!r}"
 
 
 def test_the_section_list_the_switch_and_the_missing_page_speak_spanish(bilingual: Build) -> None:
     care = page(bilingual, "es/care/index.html")
     assert SPANISH["site"]["toc_title"] in visible(care)
+    assert {link["title"] for link in care.select("a.headerlink")} == {SPANISH["site"]["permalink_title"]}
     labels = {tag["aria-label"] for tag in care.select("input[name=__palette]")}
     assert labels == {SPANISH["site"]["switch_to_dark"], SPANISH["site"]["switch_to_light"]}
     missing = page(bilingual, "es/404.html")

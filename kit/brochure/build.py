@@ -164,7 +164,8 @@ class BrochureBuild:
         for paper in self.settings.papers:
             jobs.append(("brochure", paper, Job(brochure, page.path, PAPER_SIZES[paper], site_dir / self.settings.brochure_file(paper))))
             booklet_file = site_dir / self.settings.booklet_file(paper)
-            sheet = Sheet(PAPER_LABELS[paper], *SHEET_SIZES[paper], identity.title, identity.language)
+            paper_name = strings(identity.language)["site"]["paper_names"].get(paper) or PAPER_LABELS[paper]  # its metadata says it
+            sheet = Sheet(paper_name, *SHEET_SIZES[paper], identity.title, identity.language)
             jobs.append(
                 (
                     "booklet",

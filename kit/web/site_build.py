@@ -145,6 +145,7 @@ class SiteBuild:
         }
         if isinstance(config.mdx_configs.get("toc"), dict):  # Material titles the page's contents with it, in every language
             config.mdx_configs["toc"]["title"] = text["site"]["toc_title"]
+            config.mdx_configs["toc"]["permalink_title"] = text["site"]["permalink_title"]  # each heading's ¶ link
         config.copyright = as_text(f"© {clinic.name}")  # Material prints it as it is: escaped here
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
