@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 from hostile_site import CLINIC, PAGE, HostileSite
-from hypothesis import HealthCheck, event, example, given, settings
+from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 
 from kit.data.safety import NEVER
@@ -228,9 +228,13 @@ FOUND_BY_FUZZ = {
 SLOW = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]  # each example is a real build
 # A few examples per run (each is a real build): the ci profile's 60 would take minutes; `make fuzz` runs many.
 FEW = max(4, settings.default.max_examples // 15)
+# The suite's runs (the derandomized ci profile) do not shrink: each shrink step is another real build, and a failing
+# example shrank for Hypothesis' full 300 s budget (5+ min of one worker). The failing example is still printed, as
+# drawn; `make fuzz` (random) shrinks, to give the small example its @example should replay.
+NO_SHRINK = tuple(phase for phase in settings.default.phases if phase is not Phase.shrink or not settings.default.derandomize)
 
 
-@settings(max_examples=FEW, suppress_health_check=SLOW)
+@settings(max_examples=FEW, suppress_health_check=SLOW, phases=NO_SHRINK)
 @given(fields=FIELDS)
 @example(fields=FOUND_BY_FUZZ)  # an entity-written javascript: in a description is text, not a link
 def test_hostile_strings_in_every_printed_field_reach_pages_escaped_or_not_at_all(fields: dict) -> None:
@@ -243,7 +247,7 @@ SCHEMES = ["javascript", "JaVaScRiPt", "java\tscript", "data", "vbscript", "file
 HOSTILE_LINK = st.one_of(st.tuples(st.sampled_from(SCHEMES), HOSTILE).map(lambda parts: f"{parts[0]}:{parts[1]}".lstrip(":")), HOSTILE)
 
 
-@settings(max_examples=FEW, suppress_health_check=SLOW)
+@settings(max_examples=FEW, suppress_health_check=SLOW, phases=NO_SHRINK)
 @given(fields=FIELDS, website=HOSTILE_LINK, booking_url=HOSTILE_LINK)
 def test_hostile_links_stop_the_build_at_their_line_or_reach_pages_as_safe_links(fields: dict, website: str, booking_url: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -253,6 +257,7 @@ def test_hostile_links_stop_the_build_at_their_line_or_reach_pages_as_safe_links
 @settings(
     max_examples=max(2, settings.default.max_examples // 100),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    phases=NO_SHRINK,
 )
 @given(fields=FIELDS)
 def test_hostile_strings_reach_the_pdfs_as_text_never_as_links_or_scripts(fields: dict) -> None:
