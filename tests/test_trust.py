@@ -210,3 +210,10 @@ def test_the_demonstration_pages_cite_no_source_because_the_example_text_names_n
     for source in HEALTH_PAGES:
         meta = yaml.safe_load((ROOT / "docs" / source).read_text(encoding="utf-8").split("---\n")[1]) or {}
         assert not meta.get("sources"), source
+
+
+def test_the_about_page_links_to_the_versions_archive_when_the_site_has_one(real_site: Build) -> None:
+    about = page(real_site, "about-this-information.md")
+    links = {a["href"] for a in about.select("article a[href]")}
+    has_archive = (real_site.site / "archive" / "index.html").is_file()
+    assert ("../archive/" in links) == has_archive, links

@@ -32,6 +32,8 @@ from kit.web.glossary import nav_position  # where `nav:` lists a generated page
 #: Beside mkdocs.yml: the clinic's own words on how it works, added to the page under "How we work".
 CLINIC_SECTION = "how-we-work.md"
 _DAYS_PER_MONTH = 30.44
+#: The versions archive's own page (kit/web/archive.py adds it before this page, when versions exist).
+ARCHIVE_PAGE = "archive/index.md"
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
@@ -57,14 +59,21 @@ def add_about_page(
     inclusion = (
         InclusionLevel.NOT_IN_NAV if config.nav is not None and nav_position(config.nav, ABOUT_FILE) is None else InclusionLevel.UNDEFINED
     )
-    content = about_markdown(clinic, list(pages), section.read_text(encoding="utf-8") if section.is_file() else "", language, large_print)
+    archive = files.get_file_from_path(ARCHIVE_PAGE) is not None  # released versions (kit/web/archive.py)
+    clinic_text = section.read_text(encoding="utf-8") if section.is_file() else ""
+    content = about_markdown(clinic, list(pages), clinic_text, language, large_print, archive)
     page = File.generated(config, ABOUT_FILE, content=content, inclusion=inclusion)
     page.dest_uri = folder + page.dest_uri  # a translation's page is published in its language's folder (es/...)
     files.append(page)
 
 
 def about_markdown(
-    clinic: Clinic, pages: list[SourcePage], clinic_section: str = "", language: str = DEFAULT_LANGUAGE, large_print: bool = False
+    clinic: Clinic,
+    pages: list[SourcePage],
+    clinic_section: str = "",
+    language: str = DEFAULT_LANGUAGE,
+    large_print: bool = False,
+    archive: bool = False,
 ) -> str:
     """The page's Markdown (kit/templates/about-page.md) from the clinic's data and its health pages."""
     health = [page for page in pages if page.is_health_page]
@@ -82,6 +91,7 @@ def about_markdown(
             pages_with_sources=sum(1 for page in health if page.sources),
             health_pages=len(health),
             large_print=large_print,
+            archive_page=ARCHIVE_PAGE if archive else "",
             # The clinic's own Markdown, as trusted as its pages; a file that holds only its note adds nothing.
             clinic_section=Markup(_COMMENT.sub("", clinic_section).strip()),
         )
