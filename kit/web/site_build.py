@@ -60,6 +60,7 @@ from kit.web.session import at_end
 from kit.web.structured_data import medical_web_page, script_json
 from kit.wording import readability
 from kit.wording.languages import page_language, wording_language
+from kit.wording.terminology import load_terminology
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -194,7 +195,8 @@ class SiteBuild:
             for path in sorted(self.docs_dir.rglob("*.md"))
             if not (name := path.relative_to(self.docs_dir).as_posix()).startswith(".")
         ]
-        parts = health_content(every_page, project.terminology.glossary)
+        # The glossary as `make release` fingerprints it (terminology.yml's own definitions), whichever language this build makes.
+        parts = health_content(every_page, load_terminology(project.terminology.source).glossary)
         self.versions = version_state(index, read_codes(project.clinic.source), every_page, parts, project.settings.today)
         policy = unreleased_policy(self.brochure.command)
         self.reporter.report(unreleased_findings(self.versions, project.clinic, self.docs_dir, policy))
