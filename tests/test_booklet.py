@@ -23,13 +23,25 @@ from conftest import BROCHURE_TITLE, CLINIC, QR_ADDRESS, SETTINGS, Build, patien
 from pdfcheck import link_annotations, page_image, text_lines
 
 PAPERS = SETTINGS["extra"]["brochure"]["paper"]
-STEM = re.sub(r"[^a-z0-9]+", "-", SETTINGS["site_name"].lower()).strip("-")
 #: The printed sheet, landscape, in points: two A5 pages on A4, two half-letter pages on Letter.
 SHEETS = {"a4": (842, 595), "letter": (792, 612)}
 
 
-def booklet_file(paper: str) -> str:
-    return f"{STEM}-booklet-{paper}.pdf"
+def booklet_file(paper: str, site_name: str = SETTINGS["site_name"]) -> str:
+    """The booklet's file name: the language's site_name, as the kit names its PDFs."""
+    stem = re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-")
+    return f"{stem}-booklet-{paper}.pdf"
+
+
+def language_folders() -> dict[str, str]:
+    """Each language's folder in the site ("" for the first) and its site_name, from mkdocs.yml's i18n plugin."""
+    i18n = next((entry["i18n"] for entry in SETTINGS.get("plugins", []) if isinstance(entry, dict) and "i18n" in entry), None)
+    if not i18n:
+        return {"": SETTINGS["site_name"]}
+    return {
+        "" if language.get("default") else f"{language['locale']}/": language.get("site_name") or SETTINGS["site_name"]
+        for language in i18n["languages"]
+    }
 
 
 @pytest.fixture(params=PAPERS)
@@ -123,12 +135,16 @@ def test_the_booklet_is_for_printing_and_does_not_claim_to_be_accessible(booklet
 
 
 def test_every_page_offers_the_booklet_beside_the_brochure(real_site: Build) -> None:
+    """In every language: a page in a language's folder offers that language's booklets."""
     site_path = urlparse(SETTINGS["site_url"]).path
+    folders = language_folders()
     pages = patient_page_files(real_site.site)  # the archive's pages offer each version's own PDFs
     for html_file in pages:
-        url = site_path + html_file.relative_to(real_site.site).as_posix().removesuffix("index.html")
+        relative = html_file.relative_to(real_site.site).as_posix()
+        folder = next((f for f in folders if f and relative.startswith(f)), "")
+        url = site_path + relative.removesuffix("index.html")
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        links = [a for a in soup.select(".brochure-download a[href]") if "booklet" in (a.get("aria-label") or a.get_text())]
-        targets = [urlparse(urljoin("https://host" + url, a["href"])).path for a in links]
-        assert targets == [site_path + booklet_file(paper) for paper in PAPERS], f"{html_file}: {targets}"
+        hrefs = [urlparse(urljoin("https://host" + url, a["href"])).path for a in soup.select(".brochure-download a[href]")]
+        targets = [href for href in hrefs if re.search(r"-booklet-[a-z0-9]+\.pdf$", href)]
+        assert targets == [site_path + folder + booklet_file(paper, folders[folder]) for paper in PAPERS], f"{html_file}: {targets}"
         assert all((real_site.site / target.removeprefix(site_path)).is_file() for target in targets)

@@ -151,7 +151,7 @@ class SiteBuild:
         config.theme["logo"] = clinic.logo
         brochure = BrochureBuild(command)
         brochure.configure(config, clinic, languages.folder)
-        table = readability.ReadabilityTable(project.settings.max_grade)
+        table = readability.ReadabilityTable(project.settings.max_grade, readability.formula_name(project.settings.language, project.root))
         build = cls(
             project, brochure, table, github, languages=languages, use_directory_urls=config.use_directory_urls, generated=generated
         )
@@ -445,7 +445,7 @@ class SiteBuild:
                 "Reading grades",
                 ("page", "words", "key points", "whole page"),
                 grades,
-                f"US school grades (Flesch-Kincaid); Key points and checklist steps must be at {self.table.max_grade:g} or below.",
+                f"US school grades ({self.table.formula}); Key points and checklist steps must be at {self.table.max_grade:g} or below.",
             ),
             SummaryTable("PDFs", ("file", "pages"), pdfs, "" if pdfs else "No PDF was made in this build."),
             *kept_claims_summary((page for _, page in sorted(self.pages.items())), self.project),

@@ -51,13 +51,14 @@ class ReadabilityTable:
     """Every page's grades in this build, printed once the build is done."""
 
     max_grade: float
+    formula: str = "Flesch-Kincaid"  # the language's grade formula, named in the table's heading
     rows: list[Row] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         width = max([len("page"), *(len(row.page) for row in self.rows)])
         header = f"{'page':<{width}}  {'words':>5}  {'key points':>10}  {'whole page':>10}"
         lines = [
-            f"Reading grades (Flesch-Kincaid; Key points and checklist steps must be {self.max_grade:g} or below):",
+            f"Reading grades ({self.formula}; Key points and checklist steps must be {self.max_grade:g} or below):",
             header,
         ]
         for row in sorted(self.rows, key=lambda r: r.page):
@@ -78,6 +79,14 @@ def max_grade_from(extra: Mapping[str, Any], config_file: Path) -> float:
             "Write a number such as 8 under `extra: readability:`",
         )
     return float(value)
+
+
+def formula_name(language: str, site: Path | None = None) -> str:
+    """The grade formula `grade` uses for the language, as the build's table names it."""
+    if language == ENGLISH or not has_language(language, site):
+        return "Flesch-Kincaid"
+    formula = load_language(language, site).readability
+    return formula.name if formula else "no grade formula"
 
 
 def grade(text: str, language: str = ENGLISH, site: Path | None = None) -> float | None:
