@@ -10,14 +10,17 @@ re-reads clinic.yml and terminology.yml (watched in `on_serve`).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from kit.data.languages import refuse_language_material_lacks
 from kit.web.accessibility import name_search_dialog
 from kit.web.pageweight import drop_print_only_assets
 from kit.web.session import finish_command, remember_command, started_command
@@ -29,11 +32,21 @@ def on_startup(command: str, dirty: bool) -> None:
     remember_command(command)
 
 
+@event_priority(100)  # before Material's search plugin, which crashes with a traceback on a language it lacks
+def _refuse_unknown_language(config: MkDocsConfig) -> MkDocsConfig:
+    """A `theme.language` Material has no words for stops here, at its line in mkdocs.yml."""
+    refuse_language_material_lacks(str(config.theme.get("language") or "en"), Path(config.config_file_path))
+    return config
+
+
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has set this build's language (kit/data/languages.py)
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def _start_build(config: MkDocsConfig) -> MkDocsConfig:
     """Read clinic.yml, terminology.yml and the settings into a new build; a mistake stops the build here."""
     SiteBuild.start(config, started_command())
     return config
+
+
+on_config = CombinedEvent(_refuse_unknown_language, _start_build)
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has kept this language's pages only

@@ -21,8 +21,9 @@ import yaml
 from kit.brochure.settings import check_handout_in_nav
 from kit.brochure.settings import settings_from as brochure_settings
 from kit.data.clinic import missing_logo
+from kit.data.languages import refuse_language_material_lacks
 from kit.data.safety import refuse_links_out_of
-from kit.data.yamlfile import SettingsLocator, invalid_yaml, not_utf8
+from kit.data.yamlfile import invalid_yaml, not_utf8
 from kit.pages.sourcepage import SourcePage
 from kit.project import Project
 from kit.report.findings import PrintSink, Reporter, Sink, StopBuild, stop_at, stops_reported
@@ -86,22 +87,6 @@ def _nav_files(nav: object) -> Iterator[str]:
     elif isinstance(nav, dict):
         for value in nav.values():
             yield from _nav_files(value)
-
-
-def refuse_language_material_lacks(language: str, config_file: Path) -> None:
-    """Material stops the build with a traceback (TemplateNotFound, from its search plugin, before the kit's hooks
-    run) for a `theme.language` it has no words for: this check, which CI runs first, says where and what to write."""
-    import material
-
-    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    if (languages / f"{language}.html").is_file() or not languages.is_dir():
-        return
-    known = sorted(path.stem for path in languages.glob("*.html"))
-    raise SettingsLocator(config_file).error(
-        ("theme", "language"),
-        f"`language: {language}` is not a language Material for MkDocs has words for, so the build could make no page",
-        f"Write a language code it knows ({', '.join(known[:10])} ... {len(known)} in all), for example `language: en`",
-    )
 
 
 def pages_to_check(paths: Sequence[Path], docs_dir: Path) -> list[tuple[Path, str]]:

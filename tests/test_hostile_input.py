@@ -316,7 +316,8 @@ def test_the_check_refuses_a_handout_page_the_nav_lacks_as_the_build_does(tmp_pa
     assert build.returncode != 0 and f"{where}: The handout page `after-care.md` is not in the navigation" in build.output
 
 
-def test_the_check_names_a_language_material_has_no_words_for_at_its_line(tmp_path: Path) -> None:
+def test_the_check_and_the_build_name_a_language_material_has_no_words_for_at_its_line(tmp_path: Path) -> None:
+    """Material's search plugin would stop the build with a traceback; hooks.py stops it first, at the setting."""
     from test_termcheck import run_cli
 
     site = HostileSite(tmp_path)
@@ -325,9 +326,11 @@ def test_the_check_names_a_language_material_has_no_words_for_at_its_line(tmp_pa
     )
     check = run_cli(cwd=tmp_path)
     assert check.returncode == 2 and "Traceback" not in check.stdout + check.stderr
-    assert (
-        f"mkdocs.yml:{line_of(config, 'language:')}:3: `language: xx` is not a language Material for MkDocs has words for" in check.stdout
-    )
+    message = f"mkdocs.yml:{line_of(config, 'language:')}:3: `language: xx` is not a language Material for MkDocs has words for"
+    assert message in check.stdout
+    build = site.build()
+    assert build.returncode != 0 and message in build.output, build.output
+    assert "Traceback" not in build.output and 'File "' not in build.output, build.output
 
 
 def test_a_clinic_name_of_spaces_is_missing_at_its_own_line(tmp_path: Path) -> None:

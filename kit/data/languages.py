@@ -36,6 +36,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from kit.data.patient_text import strings
 from kit.data.urls import page_url
+from kit.data.yamlfile import SettingsLocator
 
 #: The name mkdocs-static-i18n is listed under in mkdocs.yml's `plugins:`.
 PLUGIN = "i18n"
@@ -262,3 +263,19 @@ def search_root(html: str, site: SiteLanguages) -> str:
         return html
     # With its slash: Material resolves `search/search_index.json` against it, and "../es" would resolve beside es/.
     return _CONFIG_BASE.sub(lambda match: f"{match[1]}{match[2].rstrip('/')}/{site.current}/{match[3]}", html, count=1)
+
+
+def refuse_language_material_lacks(language: str, config_file: Path) -> None:
+    """Material stops the build with a traceback (TemplateNotFound, from its search plugin's on_config) for a
+    `theme.language` it has no words for: `python -m kit check` and hooks.py (before that plugin) say where and what to write."""
+    import material
+
+    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    if (languages / f"{language}.html").is_file() or not languages.is_dir():
+        return
+    known = sorted(path.stem for path in languages.glob("*.html"))
+    raise SettingsLocator(config_file).error(
+        ("theme", "language"),
+        f"`language: {language}` is not a language Material for MkDocs has words for, so the build could make no page",
+        f"Write a language code it knows ({', '.join(known[:10])} ... {len(known)} in all), for example `language: en`",
+    )
