@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import Build
 from hostile_site import PAGE, TERMINOLOGY, HostileSite
 
@@ -345,3 +346,25 @@ def test_a_docs_folder_that_is_itself_a_link_out_of_the_project_stops_the_build(
     (site.root / "docs").rename(outside)
     (site.root / "docs").symlink_to(outside)
     stopped_at(site.build(), "docs:1:1", f"This is a link to {outside}")
+
+
+def test_a_clinic_name_written_as_a_markdown_link_is_plain_text_on_the_about_page(tmp_path: Path) -> None:
+    """The About page is Markdown the build writes: a value from clinic.yml in it is shown as written, never read as markup."""
+    from kit.data.urls import ABOUT_FILE
+
+    site = HostileSite(tmp_path)
+    site.clinic(name="[Click here](javascript:alert(1)) *Skin* Clinic")
+    build = site.build()
+    assert build.returncode == 0, build.output
+    about = BeautifulSoup((tmp_path / "site" / ABOUT_FILE.removesuffix(".md") / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = about.select_one("article")
+    assert article is not None
+    assert not [a for a in article.select("a[href]") if "javascript" in a["href"].lower()], article
+    assert article.select_one("em") is None, article
+    assert "[Click here](javascript:alert(1)) *Skin* Clinic" in article.get_text(), article
+
+
+def test_html_in_the_clinics_own_about_section_stops_the_build_at_its_line(tmp_path: Path) -> None:
+    site = HostileSite(tmp_path)
+    site.write("how-we-work.md", "We review every page.\n\n<script>alert(1)</script>\n")
+    stopped_at(site.build(), "how-we-work.md:3:1", "`<script>`")

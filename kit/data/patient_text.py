@@ -8,6 +8,7 @@ definition with `<` or `&` in it can never break the page or inject markup.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -79,6 +80,7 @@ def _environment() -> Environment:
         undefined=StrictUndefined,  # a misspelt name in a template fails loudly, never renders empty
     )
     environment.filters["human_date"] = human_date
+    environment.filters["markdown_literal"] = markdown_literal
     return environment
 
 
@@ -121,3 +123,13 @@ def untranslated(language: str, config_file: Path) -> list[Finding]:
             f"Copy each from kit/strings/{DEFAULT_LANGUAGE}.yml, with the same keys and indentation, and translate it",
         )
     ]
+
+
+#: What Python-Markdown lets a backslash escape: in a generated Markdown page, these in a value from a data
+#: file would otherwise be markup (a clinic name `[x](javascript:...)` would become a link).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+
+
+def markdown_literal(value: object) -> str:
+    """A data file's value for a generated Markdown page (the About page): shown as written, never read as Markdown."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))

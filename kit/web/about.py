@@ -25,8 +25,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from kit.data.clinic import Clinic
 from kit.data.patient_text import DEFAULT_LANGUAGE, render
 from kit.data.urls import ABOUT_FILE
+from kit.pages.rawhtml import html_findings
 from kit.pages.sourcepage import SourcePage
-from kit.report.findings import stop_at
+from kit.report.findings import StopBuild, stop_at
 from kit.web.glossary import nav_position  # where `nav:` lists a generated page
 
 #: Beside mkdocs.yml: the clinic's own words on how it works, added to the page under "How we work".
@@ -61,6 +62,8 @@ def add_about_page(
     )
     archive = files.get_file_from_path(ARCHIVE_PAGE) is not None  # released versions (kit/web/archive.py)
     clinic_text = section.read_text(encoding="utf-8") if section.is_file() else ""
+    if refused := html_findings(section, CLINIC_SECTION, clinic_text):  # the clinic's own words: Markdown, like its pages
+        raise StopBuild(refused[0].located, refused[0])
     content = about_markdown(clinic, list(pages), clinic_text, language, large_print, archive)
     page = File.generated(config, ABOUT_FILE, content=content, inclusion=inclusion)
     page.dest_uri = folder + page.dest_uri  # a translation's page is published in its language's folder (es/...)
