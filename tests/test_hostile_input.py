@@ -271,7 +271,7 @@ def test_a_pdf_link_to_a_file_of_the_site_is_its_web_address_printed_after_it(tm
     assert refused == [f"docs/index.md:{line}:{page.read_text(encoding='utf-8').splitlines()[line - 1].index('https') + 1}"], build.output
     address = "https://harbour-lane.github.io/skin/assets/consent.txt"
     pdfs = sorted(build.site.glob("*.pdf"))
-    assert len(pdfs) == 3, pdfs  # brochure, booklet, handout
+    assert len(pdfs) == 5, pdfs  # brochure, booklet, handout, and the large-print brochure and handout
     for pdf in pdfs:
         reader, pages = read_pdf(pdf)
         links = [str(a.get_object()["/A"].get("/URI")) for page in reader.pages for a in page.get("/Annots", []) if "/A" in a.get_object()]

@@ -68,7 +68,13 @@ def test_the_spanish_pdfs_are_tagged_and_declare_spanish(built: Build, name: str
 def test_the_spanish_pages_offer_the_spanish_pdfs(built: Build) -> None:
     page = BeautifulSoup(built.page("es/care"), "html.parser")
     links = [a["href"] for a in page.select(".brochure-download a[href]")]
-    assert links == ["../piel-harbour-brochure-a4.pdf", "../piel-harbour-booklet-a4.pdf", "../piel-harbour-care-handout-a4.pdf"]
+    assert links == [
+        "../piel-harbour-brochure-a4.pdf",
+        "../piel-harbour-brochure-large-print-a4.pdf",
+        "../piel-harbour-booklet-a4.pdf",
+        "../piel-harbour-care-handout-a4.pdf",
+        "../piel-harbour-care-handout-large-print-a4.pdf",
+    ]
     assert ES["site"]["download_brochure"] in page.select_one(".brochure-download").get_text(" ")
     for link in links:
         assert (built.site / "es" / link.removeprefix("../")).is_file()

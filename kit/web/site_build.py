@@ -40,7 +40,7 @@ from kit.data.languages import (
 )
 from kit.data.patient_text import human_date, strings
 from kit.data.safety import as_text, plain, refuse_links_out_of
-from kit.data.urls import page_url, relative_url
+from kit.data.urls import ABOUT_FILE, page_url, relative_url
 from kit.pages.pagefoot import VersionLine
 from kit.pages.sourcepage import SourcePage
 from kit.pages.translation import Translation, changed_on
@@ -131,7 +131,8 @@ class SiteBuild:
         language = languages.current
         project = Project.load(Path(config.config_file_path), config.extra, language, reporter, config.site_url or "")
         # The glossary exists in a language whose terms have definitions there (terminology.yml's `es:` blocks).
-        generated = GENERATED_PAGES if project.terminology.glossary else frozenset()
+        # The About page is made in every language; the glossary in those whose terminology has terms.
+        generated = (GENERATED_PAGES if project.terminology.glossary else frozenset()) | {ABOUT_FILE}
         configure_language(config, languages, generated)
         clinic = project.clinic
         config.extra["clinic"] = clinic.as_dict()
