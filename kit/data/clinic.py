@@ -125,19 +125,22 @@ def missing_logo(clinic: Clinic, docs_dir: Path) -> list[Finding]:
     logo = docs_dir / clinic.logo
     if logo.is_file() and logo.resolve().is_relative_to(docs_dir.resolve()):
         return []
-    line, column = load_yaml(clinic.source).where("logo")
     return [
-        Finding.at(
-            "error",
+        clinic_field_error(
+            clinic,
+            "logo",
             "clinic.logo-missing",
-            clinic.source,
-            line,
-            column,
             f"The logo `{clinic.logo}` is not a file in {docs_dir.name}/, so every page and PDF would show a broken picture",
             f"Upload the logo into {docs_dir.name}/ (on GitHub: Add file > Upload files), or write its path inside {docs_dir.name}/ "
             "after `logo:`",
         )
     ]
+
+
+def clinic_field_error(clinic: Clinic, field: str, rule: str, problem: str, advice: str) -> Finding:
+    """An error at one field of clinic.yml, for a check that finds the problem after the file was read."""
+    line, column = load_yaml(clinic.source).where(field)
+    return Finding.at("error", rule, clinic.source, line, column, problem, advice)
 
 
 def _refuse_undialable_phone(document: YamlDocument, phone: str) -> None:

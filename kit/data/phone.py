@@ -20,11 +20,6 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-# `ext. 12`, `ext 12`, `extension 12`, `x12`, `#12`, `;ext=12` at the end of a national number.
-_EXTENSION = re.compile(r"\s*(?:;\s*ext=|\bext(?:ension)?\.?|\bx|#)\s*(\d+)\s*$", re.I)
-# Digits and the signs people write between them; letters (0800 SKIN CARE) after a first digit, as on a keypad.
-_ALLOWED = re.compile(r"[0-9A-Za-z+()./\s\-–#;=]+")
-
 
 @dataclass(frozen=True)
 class PhoneProblem:
@@ -32,6 +27,12 @@ class PhoneProblem:
 
     problem: str
     advice: str
+
+
+# `ext. 12`, `ext 12`, `extension 12`, `x12`, `#12`, `;ext=12` at the end of a national number.
+_EXTENSION = re.compile(r"\s*(?:;\s*ext=|\bext(?:ension)?\.?|\bx|#)\s*(\d+)\s*$", re.I)
+# Digits and the signs people write between them; letters (0800 SKIN CARE) after a first digit, as on a keypad.
+_ALLOWED = re.compile(r"[0-9A-Za-z+()./\s\-–#;=]+")
 
 
 def tel_link(typed: str) -> str:

@@ -7,13 +7,16 @@ node tree first keeps each value's line and column for the error message.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from kit.report.findings import StopBuild, stop_at
+
+T = TypeVar("T")
 
 KeyPath = tuple[Any, ...]
 _SCALARS = yaml.SafeLoader("")  # turns scalar nodes into str, int, bool, date
@@ -162,3 +165,9 @@ class SettingsLocator:
     def error(self, keys: tuple, problem: str, advice: str) -> StopBuild:
         line, column = self.where(keys)
         return stop_at(self.path, line, column, problem, advice)
+
+    def one_of(self, keys: tuple, value: T, choices: Collection[object], problem: str, advice: str) -> T:
+        """`value` when it is one of `choices`; otherwise the build stops at the setting with `problem` and `advice`."""
+        if value not in choices:
+            raise self.error(keys, problem, advice)
+        return value

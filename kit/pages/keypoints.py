@@ -20,16 +20,24 @@ class Passage:
 
     text: str
     line: int
-    column: int
+    column: int = 1  # where its words start on the line (1: the line's start)
+
+
+def as_sentence(text: str) -> str:
+    """Bullets without a full stop would run together into one long sentence."""
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 @dataclass(frozen=True)
 class KeyPoints:
+    """The `!!! abstract "Key points"` box: the line of its title and its bullets at the first level."""
+
     line: int
-    bullets: tuple[Passage, ...]
+    bullets: tuple[Passage, ...] = ()  # none: a box with no bullet yet
 
     @property
     def text(self) -> str:
+        """The bullets as sentences, as the reading grade measures them."""
         return " ".join(as_sentence(b.text) for b in self.bullets)
 
 
@@ -84,8 +92,3 @@ def plain_words(markdown: str) -> str:
     """Inline Markdown to the words a reader sees: links, emphasis and code marks dropped."""
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     return re.sub(r"[*_`]", "", text).strip()
-
-
-def as_sentence(text: str) -> str:
-    """Bullets without a full stop would run together into one long sentence."""
-    return text if text.endswith((".", "!", "?")) else text + "."

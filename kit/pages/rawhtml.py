@@ -115,15 +115,7 @@ def html_findings(path: Path, src_uri: str, text: str, exceptions: tuple[HtmlExc
 def _raw_tag(path: Path, text: str, offset: int, tag: str, src_uri: str) -> Finding:
     line, column = _position(text, offset)
     if tag in NEVER_ALLOWED:
-        return Finding.at(
-            "error",
-            "html.script",
-            path,
-            line,
-            column,
-            f"`<{tag}>` would run a script in every patient's browser that opens this page",
-            "Remove it: pages carry no script of their own, and no exception allows one",
-        )
+        return _script(path, line, column, f"`<{tag}>` would run a script in every patient's browser that opens this page")
     return Finding.at(
         "error",
         "html.raw",
@@ -139,15 +131,12 @@ def _raw_tag(path: Path, text: str, offset: int, tag: str, src_uri: str) -> Find
 
 def _event_attribute(path: Path, text: str, offset: int, name: str) -> Finding:
     line, column = _position(text, offset)
-    return Finding.at(
-        "error",
-        "html.script",
-        path,
-        line,
-        column,
-        f"`{name}=` runs a script in the patient's browser",
-        "Remove it: pages carry no script (no exception allows one)",
-    )
+    return _script(path, line, column, f"`{name}=` runs a script in the patient's browser")
+
+
+def _script(path: Path, line: int, column: int, problem: str) -> Finding:
+    """Script in a page: never allowed, so the advice is always to remove it."""
+    return Finding.at("error", "html.script", path, line, column, problem, "Remove it: pages carry no script, and no exception allows one")
 
 
 def _unsafe_link(path: Path, text: str, offset: int, url: str) -> list[Finding]:

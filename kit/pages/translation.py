@@ -136,10 +136,10 @@ def read_out_of_date_level(extra: Mapping[str, Any], config_file: Path) -> Level
             ("extra", "translations"), "`translations:` holds one setting, `out_of_date:`", "Write `out_of_date: warning` under it"
         )
     level = section.get("out_of_date", DEFAULT_OUT_OF_DATE)
-    if level not in LEVELS:
-        raise where.error(
-            ("extra", "translations", "out_of_date"),
-            f"`out_of_date: {level}` is not a level the kit knows",
-            "Write error or warning (both stop the strict build that publishes) or suggestion (listed, never stops)",
-        )
-    return level
+    return where.one_of(
+        ("extra", "translations", "out_of_date"),
+        level,
+        LEVELS,
+        f"`out_of_date: {level}` is not a level the kit knows",
+        "Write error or warning (both stop the strict build that publishes) or suggestion (listed, never stops)",
+    )

@@ -22,9 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.data.clinic import Clinic
+from kit.data.clinic import Clinic, clinic_field_error
 from kit.data.patient_text import strings
-from kit.data.yamlfile import load_yaml
 from kit.pages.pagefoot import VersionLine
 from kit.pages.sourcepage import SourcePage
 from kit.release.codes import LeafletCodes
@@ -165,14 +164,11 @@ def unreleased_findings(state: VersionState, clinic: Clinic, docs_dir: Path, pol
         return []
     latest = state.latest
     if latest is None:
-        line, column = load_yaml(clinic.source).where("mode")
         return [
-            Finding.at(
-                "error",
+            clinic_field_error(
+                clinic,
+                "mode",
                 "release.none",
-                clinic.source,
-                line,
-                column,
                 "The site is live, but no version of its health content has been released, so its pages and PDFs could not say "
                 "which version a patient was given, and the build does not publish them",
                 "Release the first version: on GitHub, Actions > Release a new version > Run workflow, with the note "

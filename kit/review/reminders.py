@@ -67,12 +67,13 @@ def read_review_settings(extra: Mapping[str, Any], config_file: Path) -> ReviewS
             "Write how many days before `next_review` the build starts reminding, for example `notice_days: 60`",
         )
     overdue = section.get("overdue", DEFAULT_OVERDUE)
-    if overdue not in OVERDUE_CHOICES:
-        raise where.error(
-            ("extra", "review", "overdue"),
-            f"`overdue: {overdue}` is not a choice the kit knows",
-            "Write `overdue: flag` (publish, and tell patients the review is overdue) or `overdue: block` (stop the build)",
-        )
+    where.one_of(
+        ("extra", "review", "overdue"),
+        overdue,
+        OVERDUE_CHOICES,
+        f"`overdue: {overdue}` is not a choice the kit knows",
+        "Write `overdue: flag` (publish, and tell patients the review is overdue) or `overdue: block` (stop the build)",
+    )
     return ReviewSettings(notice_days=days, overdue=overdue)
 
 
