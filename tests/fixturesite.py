@@ -134,8 +134,7 @@ hooks:
 """
 
 # The print-site plugin set up as the brochure needs it, for fixture sites that make PDFs.
-PRINT_SITE_PLUGIN = """\
-plugins:
+PRINT_SITE_ENTRY = """\
   - print-site:
       add_cover_page: true
       cover_page_template: brochure/cover.html
@@ -143,6 +142,7 @@ plugins:
       enumerate_headings: false
       enumerate_figures: false
 """
+PRINT_SITE_PLUGIN = "plugins:\n" + PRINT_SITE_ENTRY
 
 LOGO_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="Fixture clinic logo">'

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 from conftest import FIXTURE_TODAY, ROOT, Build, run_mkdocs
+from fixturesite import PRINT_SITE_ENTRY
 
 CONFIG = """\
 site_name: Harbour Lane skin care
@@ -32,13 +33,9 @@ plugins:
 """
 
 # Added to mkdocs.yml by `with_brochure` (after CONFIG's `plugins:` list, so print-site is the last plugin).
-BROCHURE = """\
-  - print-site:
-      add_cover_page: true
-      cover_page_template: brochure/cover.html
-      add_table_of_contents: false
-      enumerate_headings: false
-      enumerate_figures: false
+BROCHURE = (
+    PRINT_SITE_ENTRY
+    + """\
 nav:
   - Your visit: index.md
 extra:
@@ -46,6 +43,7 @@ extra:
     paper: [a4]
     handout: index.md
 """
+)
 
 CLINIC = {
     "mode": "demo",

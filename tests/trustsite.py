@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT, FixtureSite
+from fixturesite import PRINT_SITE_PLUGIN
 
 CLINIC_YML = """\
 mode: live
@@ -147,15 +148,7 @@ def config(extra: str = "", plugins: str = "") -> str:
     )
 
 
-PRINT_SITE = """\
-plugins:
-  - print-site:
-      add_cover_page: true
-      cover_page_template: brochure/cover.html
-      add_table_of_contents: false
-      enumerate_headings: false
-      enumerate_figures: false
-"""
+PRINT_SITE = PRINT_SITE_PLUGIN  # the print-site set-up every fixture site with PDFs uses (tests/fixturesite.py)
 
 
 def write_site(root: Path, extra: str = "", plugins: str = "", pages: dict[str, str] | None = None) -> FixtureSite:
